@@ -1,0 +1,248 @@
+/*
+ * sqlite.c — the SQLite backend of the store interface: one connection, WAL journal,
+ * foreign keys enforced, a busy timeout so the CLI and the server can share the file.
+ */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store.h"
+
+struct sq {
+    sqlite3 *db;
+    int in_tx;
+};
+
+static int sq_fail(sqlite3 *db, struct mm_err *err, const char *what)
+{
+    return mm_err_set(err, MM_EINTERNAL, "データベースエラー（%s）: %s", what,
+                      db ? sqlite3_errmsg(db) : "不明");
+}
+
+static int sq_open(const char *path, int flags, void **impl, struct mm_err *err)
+{
+    int oflags = (flags & STORE_OPEN_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if ((flags & STORE_OPEN_CREATE) && !(flags & STORE_OPEN_READONLY))
+        oflags |= SQLITE_OPEN_CREATE;
+    oflags |= SQLITE_OPEN_NOMUTEX;
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(path, &db, oflags, NULL);
+    if (rc != SQLITE_OK) {
+        int code = (rc == SQLITE_CANTOPEN) ? MM_EINPUT : MM_EINTERNAL;
+        mm_err_set(err, code, "データベース %s を開けません: %s", path,
+                   db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close(db);
+        return code;
+    }
+    sqlite3_busy_timeout(db, 10000);
+    sqlite3_extended_result_codes(db, 1);
+    const char *setup = (flags & STORE_OPEN_READONLY)
+                            ? "PRAGMA foreign_keys=ON;"
+                            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                              "PRAGMA foreign_keys=ON;";
+    char *msg = NULL;
+    rc = sqlite3_exec(db, setup, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        int code = (rc == SQLITE_NOTADB) ? MM_EINPUT : MM_EINTERNAL;
+        mm_err_set(err, code, "データベース %s を使えません: %s", path,
+                   msg ? msg : sqlite3_errstr(rc));
+        sqlite3_free(msg);
+        sqlite3_close(db);
+        return code;
+    }
+    struct sq *q = calloc(1, sizeof *q);
+    if (!q) {
+        sqlite3_close(db);
+        return mm_err_set(err, MM_EINTERNAL, "メモリを確保できません");
+    }
+    q->db = db;
+    *impl = q;
+    return MM_OK;
+}
+
+static void sq_close(void *impl)
+{
+    struct sq *q = impl;
+    sqlite3_close(q->db);
+    free(q);
+}
+
+static int sq_exec(void *impl, const char *sql, struct mm_err *err)
+{
+    struct sq *q = impl;
+    char *msg = NULL;
+    if (sqlite3_exec(q->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        mm_err_set(err, MM_EINTERNAL, "データベースエラー: %s", msg ? msg : "不明");
+        sqlite3_free(msg);
+        return MM_EINTERNAL;
+    }
+    return MM_OK;
+}
+
+static int sq_begin(void *impl, int readonly, struct mm_err *err)
+{
+    struct sq *q = impl;
+    int rc = sq_exec(impl, readonly ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE", err);
+    if (rc == MM_OK)
+        q->in_tx = 1;
+    return rc;
+}
+
+static int sq_commit(void *impl, struct mm_err *err)
+{
+    struct sq *q = impl;
+    int rc = sq_exec(impl, "COMMIT", err);
+    if (rc == MM_OK)
+        q->in_tx = 0;
+    return rc;
+}
+
+static void sq_rollback(void *impl)
+{
+    struct sq *q = impl;
+    if (!sqlite3_get_autocommit(q->db))
+        sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+    q->in_tx = 0;
+}
+
+struct sq_stmt {
+    sqlite3_stmt *st;
+    sqlite3 *db;
+};
+
+static int sq_prepare(void *impl, const char *sql, void **out, struct mm_err *err)
+{
+    struct sq *q = impl;
+    struct sq_stmt *s = calloc(1, sizeof *s);
+    if (!s)
+        return mm_err_set(err, MM_EINTERNAL, "メモリを確保できません");
+    if (sqlite3_prepare_v2(q->db, sql, -1, &s->st, NULL) != SQLITE_OK) {
+        free(s);
+        return sq_fail(q->db, err, "SQL の準備");
+    }
+    s->db = q->db;
+    *out = s;
+    return MM_OK;
+}
+
+static int sq_bind_text(void *stmt, int idx, const char *v)
+{
+    struct sq_stmt *s = stmt;
+    return sqlite3_bind_text(s->st, idx, v, -1, SQLITE_TRANSIENT) == SQLITE_OK ? MM_OK
+                                                                               : MM_EINTERNAL;
+}
+
+static int sq_bind_int(void *stmt, int idx, long long v)
+{
+    struct sq_stmt *s = stmt;
+    return sqlite3_bind_int64(s->st, idx, v) == SQLITE_OK ? MM_OK : MM_EINTERNAL;
+}
+
+static int sq_bind_null(void *stmt, int idx)
+{
+    struct sq_stmt *s = stmt;
+    return sqlite3_bind_null(s->st, idx) == SQLITE_OK ? MM_OK : MM_EINTERNAL;
+}
+
+static int sq_step(void *stmt, struct mm_err *err)
+{
+    struct sq_stmt *s = stmt;
+    int rc = sqlite3_step(s->st);
+    if (rc == SQLITE_ROW)
+        return STORE_ROW;
+    if (rc == SQLITE_DONE)
+        return STORE_DONE;
+    if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        return mm_err_set(err, MM_EINPUT, "データの制約に反します: %s", sqlite3_errmsg(s->db));
+    return sq_fail(s->db, err, "実行");
+}
+
+static int sq_reset(void *stmt)
+{
+    struct sq_stmt *s = stmt;
+    sqlite3_reset(s->st);
+    sqlite3_clear_bindings(s->st);
+    return MM_OK;
+}
+
+static void sq_finalize(void *stmt)
+{
+    struct sq_stmt *s = stmt;
+    sqlite3_finalize(s->st);
+    free(s);
+}
+
+static int sq_col_count(void *stmt)
+{
+    return sqlite3_column_count(((struct sq_stmt *)stmt)->st);
+}
+
+static int sq_col_is_null(void *stmt, int col)
+{
+    return sqlite3_column_type(((struct sq_stmt *)stmt)->st, col) == SQLITE_NULL;
+}
+
+static const char *sq_col_text(void *stmt, int col)
+{
+    return (const char *)sqlite3_column_text(((struct sq_stmt *)stmt)->st, col);
+}
+
+static long long sq_col_int(void *stmt, int col)
+{
+    return sqlite3_column_int64(((struct sq_stmt *)stmt)->st, col);
+}
+
+static int sq_backup_to(void *impl, const char *path, struct mm_err *err)
+{
+    struct sq *q = impl;
+    sqlite3 *dst = NULL;
+    if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        mm_err_set(err, MM_EINPUT, "%s に書き込めません: %s", path,
+                   dst ? sqlite3_errmsg(dst) : "不明");
+        sqlite3_close(dst);
+        return MM_EINPUT;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", q->db, "main");
+    if (!b) {
+        mm_err_set(err, MM_EINTERNAL, "バックアップを開始できません: %s", sqlite3_errmsg(dst));
+        sqlite3_close(dst);
+        return MM_EINTERNAL;
+    }
+    int rc;
+    do {
+        rc = sqlite3_backup_step(b, 256);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep(20);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+        mm_err_set(err, MM_EINTERNAL, "バックアップに失敗しました: %s", sqlite3_errstr(rc));
+        sqlite3_close(dst);
+        return MM_EINTERNAL;
+    }
+    sqlite3_close(dst);
+    return MM_OK;
+}
+
+const struct store_backend store_sqlite_backend = {
+    .name = "sqlite",
+    .open = sq_open,
+    .close = sq_close,
+    .exec = sq_exec,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .prepare = sq_prepare,
+    .bind_text = sq_bind_text,
+    .bind_int = sq_bind_int,
+    .bind_null = sq_bind_null,
+    .step = sq_step,
+    .reset = sq_reset,
+    .finalize = sq_finalize,
+    .col_count = sq_col_count,
+    .col_is_null = sq_col_is_null,
+    .col_text = sq_col_text,
+    .col_int = sq_col_int,
+    .backup_to = sq_backup_to,
+};
