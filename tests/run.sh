@@ -21,8 +21,8 @@ for t in "$root/$build"/tests/test_*; do
     log="$logdir/$name.log"
     "$t" >"$log" 2>&1
     status=$?
-    p=$(grep -E '^\[  PASSED  \] [0-9]+ test' "$log" | grep -oE '[0-9]+' | head -1)
-    f=$(grep -E '^\[  FAILED  \] [0-9]+ test' "$log" | grep -oE '[0-9]+' | head -1)
+    p=$(grep -oE '\[  PASSED  \] [0-9]+ test' "$log" | grep -oE '[0-9]+' | head -1)
+    f=$(grep -oE '\[  FAILED  \] [0-9]+ test' "$log" | grep -oE '[0-9]+' | head -1)
     p=${p:-0}
     f=${f:-0}
     if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi

@@ -1,0 +1,196 @@
+/* test_store.c — the store interface over SQLite: migrations, version refusal, foreign keys,
+ * WAL, bound parameters and transactions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "store/store.h"
+
+static char dbpath[256];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dbpath, sizeof dbpath, "/tmp/mamori-test-store-%d.db", (int)getpid());
+    unlink(dbpath);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char p[300];
+    unlink(dbpath);
+    snprintf(p, sizeof p, "%s-wal", dbpath);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", dbpath);
+    unlink(p);
+    return 0;
+}
+
+static struct store *open_new(void)
+{
+    struct store *st = NULL;
+    struct mm_err err;
+    mm_err_clear(&err);
+    assert_int_equal(store_open(dbpath, STORE_OPEN_CREATE, &st, &err), MM_OK);
+    return st;
+}
+
+static void test_migrations_reach_latest(void **state)
+{
+    (void)state;
+    struct store *st = open_new();
+    struct mm_err err;
+    int v = -1;
+    assert_int_equal(store_schema_version(st, &v, &err), MM_OK);
+    assert_true(store_schema_latest() >= 1);
+    assert_int_equal(v, store_schema_latest());
+    store_close(st);
+    /* Opening again applies nothing and keeps the version. */
+    st = open_new();
+    assert_int_equal(store_schema_version(st, &v, &err), MM_OK);
+    assert_int_equal(v, store_schema_latest());
+    long long n = 0;
+    assert_int_equal(store_query_int(st, "SELECT COUNT(*) FROM schema_migrations", &n, &err), MM_OK);
+    assert_int_equal(n, store_schema_latest());
+    store_close(st);
+}
+
+static void test_newer_database_refused(void **state)
+{
+    (void)state;
+    struct store *st = open_new();
+    struct mm_err err;
+    struct store_stmt *s;
+    assert_int_equal(store_prepare(st,
+                                   "INSERT INTO schema_migrations (version, name, applied_at) "
+                                   "VALUES (?, 'future.sql', '2099-01-01T00:00:00Z')",
+                                   &s, &err),
+                     MM_OK);
+    store_bind_int(s, 1, store_schema_latest() + 1);
+    assert_int_equal(store_step(s, &err), STORE_DONE);
+    store_finalize(s);
+    store_close(st);
+
+    st = NULL;
+    mm_err_clear(&err);
+    assert_int_equal(store_open(dbpath, 0, &st, &err), MM_EREFUSED);
+    assert_null(st);
+    assert_non_null(strstr(err.msg, "より新しい mamori"));
+}
+
+static void test_wal_and_foreign_keys(void **state)
+{
+    (void)state;
+    struct store *st = open_new();
+    struct mm_err err;
+    struct store_stmt *s;
+    assert_int_equal(store_prepare(st, "PRAGMA journal_mode", &s, &err), MM_OK);
+    assert_int_equal(store_step(s, &err), STORE_ROW);
+    assert_string_equal(store_col_text(s, 0), "wal");
+    store_finalize(s);
+
+    long long fk = 0;
+    assert_int_equal(store_query_int(st, "PRAGMA foreign_keys", &fk, &err), MM_OK);
+    assert_int_equal(fk, 1);
+
+    /* A system whose hosting code is not in hosting_kind cannot be stored. */
+    assert_int_equal(store_exec(st,
+                                "INSERT INTO org_body VALUES ('mayor', '市長部局', NULL, 1);"
+                                "INSERT INTO department (id, name, level, body) "
+                                "VALUES ('D1', '情報政策課', 'kashitsu', 'mayor');",
+                                &err),
+                     MM_OK);
+    assert_int_equal(store_prepare(st,
+                                   "INSERT INTO system (id, name, domain, hosting, department_id, "
+                                   "mfa) VALUES ('S1', ?, 'lgwan', ?, 'D1', 1)",
+                                   &s, &err),
+                     MM_OK);
+    store_bind_text(s, 1, "文書管理");
+    store_bind_text(s, 2, "moon_base");
+    mm_err_clear(&err);
+    assert_int_equal(store_step(s, &err), MM_EINPUT);
+    assert_true(strlen(err.msg) > 0);
+    store_finalize(s);
+    long long n = -1;
+    assert_int_equal(store_query_int(st, "SELECT COUNT(*) FROM system", &n, &err), MM_OK);
+    assert_int_equal(n, 0);
+    store_close(st);
+}
+
+static void test_bound_text_is_data_not_sql(void **state)
+{
+    (void)state;
+    struct store *st = open_new();
+    struct mm_err err;
+    struct store_stmt *s;
+    const char *evil = "x'); DROP TABLE person; --";
+    assert_int_equal(store_exec(st,
+                                "INSERT INTO org_body VALUES ('mayor', '市長部局', NULL, 1);",
+                                &err),
+                     MM_OK);
+    assert_int_equal(store_prepare(st,
+                                   "INSERT INTO person (id, name, employment, status) "
+                                   "VALUES ('P1', ?, 'regular', 'active')",
+                                   &s, &err),
+                     MM_OK);
+    store_bind_text(s, 1, evil);
+    assert_int_equal(store_step(s, &err), STORE_DONE);
+    store_finalize(s);
+    assert_int_equal(store_prepare(st, "SELECT name FROM person WHERE id = ?", &s, &err), MM_OK);
+    store_bind_text(s, 1, "P1");
+    assert_int_equal(store_step(s, &err), STORE_ROW);
+    assert_string_equal(store_col_text(s, 0), evil);
+    store_finalize(s);
+    store_close(st);
+}
+
+static void test_rollback_discards(void **state)
+{
+    (void)state;
+    struct store *st = open_new();
+    struct mm_err err;
+    assert_int_equal(store_begin(st, &err), MM_OK);
+    assert_int_equal(store_exec(st, "INSERT INTO org_body VALUES ('a', 'A', NULL, 1)", &err), MM_OK);
+    store_rollback(st);
+    long long n = -1;
+    assert_int_equal(store_query_int(st, "SELECT COUNT(*) FROM org_body", &n, &err), MM_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(store_begin(st, &err), MM_OK);
+    assert_int_equal(store_exec(st, "INSERT INTO org_body VALUES ('a', 'A', NULL, 1)", &err), MM_OK);
+    assert_int_equal(store_commit(st, &err), MM_OK);
+    assert_int_equal(store_query_int(st, "SELECT COUNT(*) FROM org_body", &n, &err), MM_OK);
+    assert_int_equal(n, 1);
+    store_close(st);
+}
+
+static void test_readonly_open_of_missing_file_fails(void **state)
+{
+    (void)state;
+    struct store *st = NULL;
+    struct mm_err err;
+    mm_err_clear(&err);
+    assert_int_not_equal(store_open("/nonexistent-dir/x.db", STORE_OPEN_READONLY, &st, &err), MM_OK);
+    assert_null(st);
+    assert_non_null(strstr(err.msg, "/nonexistent-dir/x.db"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_migrations_reach_latest, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_newer_database_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_wal_and_foreign_keys, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bound_text_is_data_not_sql, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rollback_discards, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_readonly_open_of_missing_file_fails, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
