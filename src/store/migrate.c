@@ -46,11 +46,8 @@ int store_schema_latest(void)
 
 int store_schema_version(struct store *st, int *out, struct mm_err *err)
 {
-    long long has = 0;
-    int rc = store_query_int(st,
-                             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
-                             "'schema_migrations'",
-                             &has, err);
+    int has = 0;
+    int rc = store_table_exists(st, "schema_migrations", &has, err);
     if (rc)
         return rc;
     if (!has) {

@@ -245,4 +245,5 @@ const struct store_backend store_sqlite_backend = {
     .col_text = sq_col_text,
     .col_int = sq_col_int,
     .backup_to = sq_backup_to,
+    .table_exists_sql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
 };

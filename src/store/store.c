@@ -163,3 +163,21 @@ int store_backup_to(struct store *st, const char *path, struct mm_err *err)
 {
     return st->be->backup_to(st->impl, path, err);
 }
+
+int store_table_exists(struct store *st, const char *name, int *out, struct mm_err *err)
+{
+    struct store_stmt *s;
+    int rc = store_prepare(st, st->be->table_exists_sql, &s, err);
+    if (rc)
+        return rc;
+    store_bind_text(s, 1, name);
+    rc = store_step(s, err);
+    if (rc == STORE_ROW) {
+        *out = store_col_int(s, 0) > 0;
+        rc = MM_OK;
+    } else if (rc == STORE_DONE) {
+        rc = mm_err_set(err, MM_EINTERNAL, "問い合わせが行を返しませんでした");
+    }
+    store_finalize(s);
+    return rc;
+}

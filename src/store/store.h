@@ -59,6 +59,9 @@ long long store_col_int(struct store_stmt *s, int col);
 /* Convenience: runs a query expected to return one integer (e.g. COUNT(*)). */
 int store_query_int(struct store *st, const char *sql, long long *out, struct mm_err *err);
 
+/* Whether a table of that name exists (the catalog query differs per backend). */
+int store_table_exists(struct store *st, const char *name, int *out, struct mm_err *err);
+
 /* Schema version the database is at, and the newest this binary knows. */
 int store_schema_version(struct store *st, int *out, struct mm_err *err);
 int store_schema_latest(void);
@@ -87,6 +90,7 @@ struct store_backend {
     const char *(*col_text)(void *stmt, int col);
     long long (*col_int)(void *stmt, int col);
     int (*backup_to)(void *impl, const char *path, struct mm_err *err);
+    const char *table_exists_sql; /* one `?` for the name; returns a count */
 };
 
 extern const struct store_backend store_sqlite_backend;
