@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog/catalog.h"
 #include "util/embedded.h"
 
 #define SCHEMA_PREFIX "data/schema/"
@@ -72,8 +73,8 @@ int migrate_check_and_apply(struct store *st, int apply, struct mm_err *err)
                           "このデータベースはより新しい mamori で作られています（スキーマ版 %d、"
                           "この mamori は版 %d まで）。mamori を更新してから開いてください",
                           have, latest);
-    if (have == latest)
-        return MM_OK;
+    if (have == latest) /* every writable database carries the catalog of this binary */
+        return apply ? catalog_load_embedded(st, err) : MM_OK;
     if (!apply)
         return mm_err_set(err, MM_EREFUSED,
                           "データベースのスキーマが古いままです（版 %d、最新は版 %d）。"
@@ -116,5 +117,5 @@ int migrate_check_and_apply(struct store *st, int apply, struct mm_err *err)
                               prev);
         }
     }
-    return MM_OK;
+    return catalog_load_embedded(st, err);
 }
