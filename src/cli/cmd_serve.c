@@ -1,8 +1,91 @@
-/* cmd_serve.c — placeholder until implemented. */
+/*
+ * cmd_serve.c — `mamori serve [--listen ADDR:PORT]`: checks the database (bringing its schema
+ * up to date), starts the web server and runs until SIGINT or SIGTERM, then stops cleanly.
+ */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
+#include "web/web.h"
+
+#define DEFAULT_LISTEN "127.0.0.1:8080"
+
 static int cmd_serve(int argc, char **argv, struct cli *cli)
 {
-    (void)argc; (void)argv; (void)cli;
-    return 3;
+    const char *listen_spec = DEFAULT_LISTEN;
+    static const struct option opts[] = {{"listen", required_argument, NULL, 'l'},
+                                         {0, 0, 0, 0}};
+    optind = 0;
+    opterr = 0;
+    for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
+        if (c == 'l')
+            listen_spec = optarg;
+        else
+            return cli_usage(&cmd_serve_def, "オプションが正しくありません");
+    }
+    if (optind < argc)
+        return cli_usage(&cmd_serve_def, "余分な引数「%s」があります", argv[optind]);
+
+    struct mm_err err;
+    mm_err_clear(&err);
+    struct web_listen where;
+    if (web_listen_parse(listen_spec, &where, &err))
+        return cli_usage(&cmd_serve_def, "%s", err.msg);
+
+    if (access(cli->db_path, F_OK) != 0) {
+        fprintf(stderr,
+                "mamori: データベース %s がありません。先に mamori --db %s init"
+                "（デモ団体なら init --demo）を実行してください\n",
+                cli->db_path, cli->db_path);
+        return 2;
+    }
+    /* Open once read-write so the schema is current; each request then opens read-only. */
+    struct store *st;
+    int rc = cli_open(cli, STORE_OPEN_READWRITE, &st);
+    if (rc)
+        return rc;
+    store_close(st);
+
+    /*
+     * Block the stop signals before any server thread exists, so every thread inherits the
+     * mask and only sigwait below receives them. Reset their disposition first: a shell
+     * starts background jobs with SIGINT ignored, and an ignored signal never reaches sigwait.
+     */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGPIPE, SIG_IGN);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+
+    struct web_server *srv;
+    char url[96];
+    rc = web_server_start(cli->db_path, &where, &srv, url, sizeof url, &err);
+    if (rc)
+        return cli_fail(&err);
+    printf("mamori を %s で起動しました（Ctrl+C で停止）\n", url);
+    fflush(stdout);
+
+    int sig = 0;
+    sigwait(&stop, &sig);
+    fprintf(stderr, "mamori serve: %s を受け取りました。停止します\n",
+            sig == SIGINT ? "SIGINT" : "SIGTERM");
+    web_server_stop(srv);
+    printf("mamori を停止しました\n");
+    return 0;
 }
-const struct command cmd_serve_def = {"serve", cmd_serve, "(未実装)", "(未実装)\n"};
+
+const struct command cmd_serve_def = {
+    "serve", cmd_serve, "Web 画面を提供する",
+    "使い方: mamori serve [--listen アドレス:ポート]\n\n"
+    "データベースの内容を Web ブラウザで見られるようにします（既定は http://127.0.0.1:8080/）。\n"
+    "データベースは要求ごとに読み取り専用で開くため、動かしたまま他のコマンドで更新できます。\n"
+    "Ctrl+C（SIGINT）または SIGTERM で停止します。\n\n"
+    "  --listen 127.0.0.1:8080   待ち受けるアドレスとポート（IPv6 は [::1]:8080 のように書く）\n\n"
+    "要求ごとに「メソッド パス 状態 処理時間」を標準エラー出力に記録します（クエリ文字列は記録しません）。\n"
+    "ポートが使用中のときは終了コード 3 で終わります。\n"};

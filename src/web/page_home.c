@@ -1,0 +1,130 @@
+/*
+ * page_home.c — the front page: the organization, the scope of its policy (行政機関 and the
+ * networks left out, 基本方針 4(1)) and the size of each register. Read-only; one database
+ * connection for this request, one read transaction for every figure.
+ */
+#include "store/store.h"
+#include "web/html.h"
+#include "web/layout.h"
+#include "web/overview.h"
+#include "web/web.h"
+
+/* A card with one row per category: label and count. */
+static void count_table(struct strbuf *sb, const char *caption, const struct overview_list *l,
+                        const char *total_label, long long total)
+{
+    html_f(sb, "<table class=\"counts\">\n<caption>%s</caption>\n", caption);
+    for (size_t i = 0; i < l->len; i++)
+        html_f(sb, "<tr><th scope=\"row\">%s</th><td class=\"num\">%lld</td></tr>\n",
+               l->rows[i].label, l->rows[i].n);
+    if (total_label)
+        html_f(sb, "<tr class=\"total\"><th scope=\"row\">%s</th><td class=\"num\">%lld</td></tr>\n",
+               total_label, total);
+    html_raw(sb, "</table>\n");
+}
+
+static void scope_section(struct strbuf *sb, const struct overview *ov)
+{
+    html_raw(sb, "<section class=\"scope\">\n<h2>適用範囲（基本方針 4(1)）</h2>\n"
+                 "<h3>対象の行政機関</h3>\n");
+    if (ov->bodies.len == 0)
+        html_raw(sb, "<p class=\"empty\">登録されていません。</p>\n");
+    else
+        html_raw(sb, "<ul>\n");
+    for (size_t i = 0; i < ov->bodies.len; i++) {
+        html_f(sb, "<li>%s", ov->bodies.rows[i].label);
+        if (ov->bodies.rows[i].note)
+            html_f(sb, "<span class=\"note\">%s</span>", ov->bodies.rows[i].note);
+        html_raw(sb, "</li>\n");
+    }
+    if (ov->bodies.len)
+        html_raw(sb, "</ul>\n");
+
+    html_raw(sb, "<h3>対象外のネットワーク</h3>\n");
+    if (ov->excluded_networks.len == 0)
+        html_raw(sb, "<p class=\"empty\">ありません。</p>\n");
+    else
+        html_raw(sb, "<dl class=\"excluded\">\n");
+    for (size_t i = 0; i < ov->excluded_networks.len; i++) {
+        html_f(sb, "<dt>%s</dt>\n<dd>%s</dd>\n", ov->excluded_networks.rows[i].label,
+               ov->excluded_networks.rows[i].note ? ov->excluded_networks.rows[i].note
+                                                  : "（理由の記載なし）");
+    }
+    if (ov->excluded_networks.len)
+        html_raw(sb, "</dl>\n");
+    html_raw(sb, "</section>\n");
+}
+
+static void registers_section(struct strbuf *sb, const struct overview *ov)
+{
+    html_raw(sb, "<section class=\"registers\">\n<h2>台帳の件数</h2>\n<div class=\"cards\">\n");
+    count_table(sb, "部署", &ov->departments, NULL, 0);
+    count_table(sb, "職員等（在職）", &ov->people_active, "在職 計", ov->people_active_total);
+    count_table(sb, "情報システム（ネットワーク別）", &ov->systems, "情報システム 計",
+                ov->systems_total);
+    count_table(sb, "情報資産（機密性別）", &ov->assets, "情報資産 計", ov->assets_total);
+    html_f(sb,
+           "<table class=\"counts\">\n<caption>アカウント</caption>\n"
+           "<tr><th scope=\"row\">有効</th><td class=\"num\">%lld</td></tr>\n"
+           "<tr><th scope=\"row\">有効な特権アカウント</th><td class=\"num\">%lld</td></tr>\n"
+           "<tr class=\"total\"><th scope=\"row\">登録 計（停止中・削除済みを含む）</th>"
+           "<td class=\"num\">%lld</td></tr>\n"
+           "</table>\n",
+           ov->accounts_active, ov->accounts_active_privileged, ov->accounts_total);
+    html_raw(sb, "</div>\n</section>\n");
+}
+
+void web_page_home(const char *db_path, struct web_response *resp, struct strbuf *log_detail)
+{
+    struct store *st = NULL;
+    struct overview ov = {0};
+    struct mm_err err;
+    mm_err_clear(&err);
+    int rc = store_open(db_path, STORE_OPEN_READONLY, &st, &err);
+    if (!rc)
+        rc = overview_load(st, &ov, &err);
+    store_close(st);
+    if (rc) {
+        overview_free(&ov);
+        if (log_detail)
+            strbuf_addstr(log_detail, err.msg);
+        web_page_error(resp, 500);
+        return;
+    }
+
+    struct strbuf *sb = &resp->body;
+    resp->status = 200;
+    resp->content_type = "text/html; charset=utf-8";
+    resp->cache = "no-store";
+    if (!ov.has_org) {
+        layout_begin(sb, "mamori");
+        html_raw(sb, "<h1>mamori</h1>\n"
+                     "<p class=\"notice\">まだ団体が登録されていません。"
+                     "mamori import または mamori init --demo を実行してください。</p>\n");
+        html_f(sb,
+               "<p>団体のスナップショット（JSON）を取り込むには <code>mamori --db %s import "
+               "ファイル名</code>、デモ団体で試すには <code>mamori --db %s init --demo</code> "
+               "を実行し、このページを再読み込みしてください。</p>\n",
+               db_path, db_path);
+        layout_end(sb);
+        overview_free(&ov);
+        return;
+    }
+
+    layout_begin(sb, ov.name);
+    html_f(sb, "<h1>%s</h1>\n<p class=\"sub\">", ov.name);
+    html_text(sb, ov.kind);
+    if (ov.prefecture)
+        html_f(sb, "（%s）", ov.prefecture);
+    if (ov.policy_title) {
+        html_f(sb, "<br>%s", ov.policy_title);
+        if (ov.policy_date)
+            html_f(sb, "（%s）", ov.policy_date);
+    }
+    html_raw(sb, "</p>\n");
+    scope_section(sb, &ov);
+    registers_section(sb, &ov);
+    html_f(sb, "<p class=\"meta\">スキーマ版 %d</p>\n", ov.schema);
+    layout_end(sb);
+    overview_free(&ov);
+}

@@ -1,0 +1,65 @@
+/*
+ * web.h — the web interface: request handling independent of the HTTP library (so it can be
+ * tested without sockets), the listen address, and the server that ties them to libmicrohttpd.
+ *
+ * Ownership: web_handle fills a caller-owned struct web_response; its body is released with
+ * web_response_release. The server returned by web_server_start is stopped (and freed) with
+ * web_server_stop.
+ */
+#ifndef MM_WEB_H
+#define MM_WEB_H
+
+#include <stddef.h>
+#include <sys/socket.h>
+
+#include "util/err.h"
+#include "util/strbuf.h"
+
+struct web_response {
+    int status;               /* HTTP status code */
+    const char *content_type; /* static string */
+    const char *cache;        /* Cache-Control value (static string) */
+    const char *allow;        /* Allow header for 405, else NULL */
+    struct strbuf body;       /* owned */
+    const char *static_body;  /* when non-NULL, sent instead of body (embedded, never freed) */
+    size_t static_len;
+};
+
+/*
+ * Answers one request. `path` is the decoded path without the query string. The database is
+ * opened read-only for this request only and closed before returning. Never fails: errors
+ * become 500/503 responses whose detail is written to `log_detail` (may be NULL) for the log.
+ */
+void web_handle(const char *db_path, const char *method, const char *path,
+                struct web_response *resp, struct strbuf *log_detail);
+void web_response_release(struct web_response *resp);
+
+/* Pages (page_*.c). Each fills resp->body and sets status, type and cache. */
+void web_page_home(const char *db_path, struct web_response *resp, struct strbuf *log_detail);
+void web_page_error(struct web_response *resp, int status);
+
+/* A listen address: IPv4 `ADDR:PORT` or IPv6 `[ADDR]:PORT`. */
+struct web_listen {
+    struct sockaddr_storage addr;
+    socklen_t len;
+};
+
+/* Parses spec into *out; MM_EINPUT with a message quoting the text when malformed. */
+int web_listen_parse(const char *spec, struct web_listen *out, struct mm_err *err);
+/* Writes the URL for an address (e.g. "http://[::1]:8080/") into buf. */
+void web_listen_url(const struct sockaddr *sa, char *buf, size_t size);
+
+struct web_server;
+
+/*
+ * Binds the address and starts serving db_path on internal threads. A port already in use or
+ * not permitted fails with MM_EINTERNAL and a message naming the address. On success
+ * *url_out (caller-owned buffer of url_size bytes) holds the URL actually bound.
+ */
+int web_server_start(const char *db_path, const struct web_listen *where,
+                     struct web_server **out, char *url_out, size_t url_size,
+                     struct mm_err *err);
+/* Stops accepting, waits for requests in flight, closes the socket and frees the server. */
+void web_server_stop(struct web_server *srv);
+
+#endif

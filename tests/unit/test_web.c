@@ -1,0 +1,203 @@
+/* test_web.c — the web layer without sockets: escaping by default in html_f, the --listen
+ * address forms, and the routes (front page on an empty and a filled database, health check,
+ * static files, 404 and 405). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <cmocka.h>
+
+#include "store/store.h"
+#include "util/embedded.h"
+#include "web/html.h"
+#include "web/web.h"
+
+static char dbpath[256];
+
+static void remove_db(void)
+{
+    char p[300];
+    unlink(dbpath);
+    snprintf(p, sizeof p, "%s-wal", dbpath);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", dbpath);
+    unlink(p);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dbpath, sizeof dbpath, "/tmp/mamori-test-web-%d.db", (int)getpid());
+    remove_db();
+    struct store *st = NULL;
+    struct mm_err err;
+    mm_err_clear(&err);
+    assert_int_equal(store_open(dbpath, STORE_OPEN_CREATE, &st, &err), MM_OK);
+    store_close(st);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    remove_db();
+    return 0;
+}
+
+static void exec_sql(const char *sql)
+{
+    struct store *st = NULL;
+    struct mm_err err;
+    mm_err_clear(&err);
+    assert_int_equal(store_open(dbpath, STORE_OPEN_READWRITE, &st, &err), MM_OK);
+    assert_int_equal(store_exec(st, sql, &err), MM_OK);
+    store_close(st);
+}
+
+static void test_html_f_escapes_every_string(void **state)
+{
+    (void)state;
+    struct strbuf sb = STRBUF_INIT;
+    html_f(&sb, "<p title=\"%s\">%s %d %lld %zu %u 100%%</p>", "a\"b'c", "<x>&y", -3, 1234567890123LL,
+           (size_t)7, 9u);
+    assert_string_equal(sb.buf, "<p title=\"a&quot;b&#39;c\">&lt;x&gt;&amp;y -3 1234567890123 7 9 "
+                                "100%</p>");
+    strbuf_reset(&sb);
+    const char *volatile none = NULL; /* volatile: hide the NULL from the printf checker */
+    html_f(&sb, "[%s]", none);
+    assert_string_equal(sb.buf, "[]");
+    strbuf_reset(&sb);
+    html_raw(&sb, "<br>");
+    html_text(&sb, "<br>");
+    assert_string_equal(sb.buf, "<br>&lt;br&gt;");
+    strbuf_release(&sb);
+}
+
+static void test_listen_forms(void **state)
+{
+    (void)state;
+    struct web_listen w;
+    struct mm_err err;
+    char url[96];
+    mm_err_clear(&err);
+    assert_int_equal(web_listen_parse("127.0.0.1:8080", &w, &err), MM_OK);
+    assert_int_equal(w.addr.ss_family, AF_INET);
+    web_listen_url((struct sockaddr *)&w.addr, url, sizeof url);
+    assert_string_equal(url, "http://127.0.0.1:8080/");
+    assert_int_equal(web_listen_parse("[::1]:65535", &w, &err), MM_OK);
+    assert_int_equal(w.addr.ss_family, AF_INET6);
+    web_listen_url((struct sockaddr *)&w.addr, url, sizeof url);
+    assert_string_equal(url, "http://[::1]:65535/");
+    const char *bad[] = {"localhost:80", "127.0.0.1", "127.0.0.1:", "127.0.0.1:65536",
+                         "127.0.0.1:8o", "::1:80",   "[::1]80",   "[::1]:",
+                         "[127.0.0.1]:80", "1.2.3.4.5:80", ":8080", "127.0.0.1:-1"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        mm_err_clear(&err);
+        assert_int_equal(web_listen_parse(bad[i], &w, &err), MM_EINPUT);
+        assert_non_null(strstr(err.msg, bad[i]));
+    }
+}
+
+static void test_routes_errors_and_static(void **state)
+{
+    (void)state;
+    struct web_response r;
+    web_handle(dbpath, "POST", "/", &r, NULL);
+    assert_int_equal(r.status, 405);
+    assert_string_equal(r.allow, "GET, HEAD");
+    assert_non_null(strstr(r.body.buf, "lang=\"ja\""));
+    web_response_release(&r);
+
+    web_handle(dbpath, "GET", "/nothing", &r, NULL);
+    assert_int_equal(r.status, 404);
+    assert_non_null(strstr(r.body.buf, "ページが見つかりません"));
+    web_response_release(&r);
+
+    const struct embedded_file *css = embedded_find("web/static/mamori.css");
+    assert_non_null(css);
+    web_handle(dbpath, "GET", "/static/mamori.css", &r, NULL);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(r.content_type, "text/css; charset=utf-8");
+    assert_ptr_equal(r.static_body, css->data);
+    assert_int_equal(r.static_len, css->len);
+    web_response_release(&r);
+
+    const char *refused[] = {"/static/", "/static/.hidden.css", "/static/../mamori.css",
+                             "/static/sub/mamori.css", "/static/nothing.css"};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        web_handle(dbpath, "GET", refused[i], &r, NULL);
+        assert_int_equal(r.status, 404);
+        assert_null(r.static_body);
+        web_response_release(&r);
+    }
+}
+
+static void test_healthz(void **state)
+{
+    (void)state;
+    struct web_response r;
+    char want[64];
+    snprintf(want, sizeof want, "{\"status\":\"ok\",\"schema\":%d}\n", store_schema_latest());
+    web_handle(dbpath, "GET", "/healthz", &r, NULL);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(r.content_type, "application/json");
+    assert_string_equal(r.body.buf, want);
+    web_response_release(&r);
+
+    struct strbuf detail = STRBUF_INIT;
+    web_handle("/nonexistent-dir/none.db", "GET", "/healthz", &r, &detail);
+    assert_int_equal(r.status, 503);
+    assert_non_null(strstr(detail.buf, "none.db"));
+    web_response_release(&r);
+    strbuf_release(&detail);
+}
+
+static void test_home_empty_then_filled(void **state)
+{
+    (void)state;
+    struct web_response r;
+    web_handle(dbpath, "GET", "/", &r, NULL);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body.buf, "まだ団体が登録されていません。"
+                                       "mamori import または mamori init --demo を実行してください"));
+    web_response_release(&r);
+
+    exec_sql("INSERT INTO organization (id, name, kind) VALUES (1, 'A&B<i>市', '市');"
+             "INSERT INTO org_body VALUES ('m', '市長部局', NULL, 1);"
+             "INSERT INTO department VALUES ('b', NULL, '総務部', 'bukyoku', 'm', 1),"
+             " ('k', 'b', '情報課', 'kashitsu', 'm', 1);"
+             "INSERT INTO system (id, name, domain, hosting, department_id, mfa) VALUES"
+             " ('s', 'X', 'lgwan', 'onprem', 'k', 1);"
+             "INSERT INTO account (id, system_id, login, privileged, shared, mfa, status) VALUES"
+             " ('a1', 's', 'u1', 1, 0, 1, 'active'), ('a2', 's', 'u2', 1, 0, 1, 'deleted');");
+    web_handle(dbpath, "GET", "/", &r, NULL);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(r.cache, "no-store");
+    assert_non_null(strstr(r.body.buf, "<h1>A&amp;B&lt;i&gt;市</h1>"));
+    assert_null(strstr(r.body.buf, "<i>"));
+    assert_null(strstr(r.body.buf, "まだ団体が登録されていません"));
+    assert_non_null(strstr(r.body.buf, "<th scope=\"row\">部局</th><td class=\"num\">1</td>"));
+    assert_non_null(strstr(r.body.buf, "<th scope=\"row\">出先機関</th><td class=\"num\">0</td>"));
+    assert_non_null(strstr(r.body.buf, "<th scope=\"row\">LGWAN接続系</th><td class=\"num\">1</td>"));
+    assert_non_null(
+        strstr(r.body.buf, "<th scope=\"row\">有効な特権アカウント</th><td class=\"num\">1</td>"));
+    web_response_release(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_html_f_escapes_every_string),
+        cmocka_unit_test(test_listen_forms),
+        cmocka_unit_test_setup_teardown(test_routes_errors_and_static, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_healthz, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_home_empty_then_filled, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
