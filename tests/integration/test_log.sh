@@ -16,8 +16,7 @@ check "actor is cli:<unix user>" test "$(sqlite3 mamori.db 'SELECT DISTINCT acto
 if sqlite3 mamori.db "UPDATE audit_log SET actor='x' WHERE seq=1" 2>/dev/null; then not_ok "UPDATE is refused"; else ok "UPDATE is refused"; fi
 if sqlite3 mamori.db "DELETE FROM audit_log WHERE seq=1" 2>/dev/null; then not_ok "DELETE is refused"; else ok "DELETE is refused"; fi
 
-"$MAMORI" log verify >v.out
-expect_exit 0 "intact log verifies" test $? -eq 0
+expect_exit 0 "intact log verifies" "$MAMORI" log verify >v.out
 contains v.out "正常（7 件" "verify counts the entries"
 
 "$MAMORI" log checkpoint >cp.out
@@ -139,15 +138,13 @@ rm -f f.db*; cp pristine.db f.db
 sqlite3 f.db "DROP TRIGGER audit_checkpoint_no_delete; DELETE FROM audit_checkpoint"
 "$MAMORI" --db f.db log note "偽の記録" >/dev/null
 "$MAMORI" --db f.db log checkpoint >/dev/null
-"$MAMORI" --db f.db log verify >/dev/null
-expect_exit 0 "the forger's own database verifies against the forger's key" test $? -eq 0
+expect_exit 0 "the forger's own database verifies against the forger's key" "$MAMORI" --db f.db log verify >/dev/null
 cp f.db t.db; cp pristine.pub t.db.pub; rm -f t.db-wal t.db-shm
 "$MAMORI" --db t.db log verify >t.out 2>&1
 rc=$?
 if [ $rc -eq 1 ] && grep -qF "最初の異常: seq 8（未知の鍵による署名" t.out; then ok "a checkpoint signed with another key is rejected"; else not_ok "a checkpoint signed with another key is rejected (exit $rc)"; sed 's/^/#   /' t.out; fi
 expect_exit 1 "--pubkey rejects the other key too" "$MAMORI" --db f.db log verify --pubkey pristine.pub >t.out 2>&1
-"$MAMORI" --db mamori.db log verify --pubkey "$(cat mamori.db.pub)" >/dev/null
-expect_exit 0 "--pubkey accepts the right key as hex" test $? -eq 0
+expect_exit 0 "--pubkey accepts the right key as hex" "$MAMORI" --db mamori.db log verify --pubkey "$(cat mamori.db.pub)" >/dev/null
 
 # With the pin present, a missing key is never silently replaced by a new one.
 mv mamori.db.key saved.key
