@@ -14,6 +14,28 @@
 #include "cli/cli.h"
 #include "io/snapshot.h"
 
+/* strerror in Japanese for the errors a user can fix; the system's text otherwise. */
+static const char *why(int e)
+{
+    switch (e) {
+    case ENOENT:
+        return "ファイルまたはディレクトリがありません";
+    case EACCES:
+    case EPERM:
+        return "権限がありません";
+    case EISDIR:
+        return "ディレクトリです";
+    case ENOSPC:
+        return "ディスクの空きがありません";
+    case EROFS:
+        return "読み取り専用のファイルシステムです";
+    case ENOTDIR:
+        return "途中のパスがディレクトリではありません";
+    default:
+        return strerror(e);
+    }
+}
+
 static void progress_cb(void *ctx, const char *stage, size_t done, size_t total)
 {
     cli_progress(ctx, stage, done, total);
@@ -51,18 +73,18 @@ static int write_atomic(const char *path, const char *data, size_t len, struct m
         int e = errno;
         free(tmp);
         return mm_err_set(err, e == ENOENT || e == EACCES || e == ENOTDIR ? MM_EINPUT : MM_EINTERNAL,
-                          "%s に書き出せません: %s", path, strerror(e));
+                          "%s に書き出せません: %s", path, why(e));
     }
     int rc = MM_OK;
     if (write_all(fd, data, len) || fsync(fd)) {
-        rc = mm_err_set(err, MM_EINTERNAL, "%s に書き出せません: %s", path, strerror(errno));
+        rc = mm_err_set(err, MM_EINTERNAL, "%s に書き出せません: %s", path, why(errno));
         close(fd);
     } else if (close(fd)) {
-        rc = mm_err_set(err, MM_EINTERNAL, "%s に書き出せません: %s", path, strerror(errno));
+        rc = mm_err_set(err, MM_EINTERNAL, "%s に書き出せません: %s", path, why(errno));
     } else if (rename(tmp, path)) {
         int e = errno;
         rc = mm_err_set(err, e == EISDIR ? MM_EINPUT : MM_EINTERNAL, "%s に書き出せません: %s", path,
-                        strerror(e));
+                        why(e));
     }
     if (rc)
         unlink(tmp);
@@ -110,7 +132,7 @@ static int cmd_export(int argc, char **argv, struct cli *cli)
     size_t len = strlen(text);
     if (!out || strcmp(out, "-") == 0) {
         if (fwrite(text, 1, len, stdout) != len || fflush(stdout)) {
-            rc = mm_err_set(&err, MM_EINTERNAL, "標準出力に書き出せません: %s", strerror(errno));
+            rc = mm_err_set(&err, MM_EINTERNAL, "標準出力に書き出せません: %s", why(errno));
             free(text);
             return cli_fail(&err);
         }

@@ -18,6 +18,28 @@
 /* Snapshots are a few MB even for a prefecture; refuse anything absurdly large early. */
 #define MAX_SNAPSHOT_BYTES (1024L * 1024 * 1024)
 
+/* strerror in Japanese for the errors a user can fix; the system's text otherwise. */
+static const char *why(int e)
+{
+    switch (e) {
+    case ENOENT:
+        return "ファイルまたはディレクトリがありません";
+    case EACCES:
+    case EPERM:
+        return "権限がありません";
+    case EISDIR:
+        return "ディレクトリです";
+    case ENOSPC:
+        return "ディスクの空きがありません";
+    case EROFS:
+        return "読み取り専用のファイルシステムです";
+    case ENOTDIR:
+        return "途中のパスがディレクトリではありません";
+    default:
+        return strerror(e);
+    }
+}
+
 static void progress_cb(void *ctx, const char *stage, size_t done, size_t total)
 {
     cli_progress(ctx, stage, done, total);
@@ -35,7 +57,7 @@ static int read_all(FILE *f, const char *name, struct strbuf *sb, struct mm_err 
         strbuf_add(sb, buf, n);
     }
     if (ferror(f))
-        return mm_err_set(err, MM_EINPUT, "%s を読めません: %s", name, strerror(errno));
+        return mm_err_set(err, MM_EINPUT, "%s を読めません: %s", name, why(errno));
     return MM_OK;
 }
 
@@ -82,7 +104,7 @@ static int cmd_import(int argc, char **argv, struct cli *cli)
     struct strbuf text = STRBUF_INIT;
     FILE *f = from_stdin ? stdin : fopen(file, "rb");
     if (!f) {
-        mm_err_set(&err, MM_EINPUT, "%s を開けません: %s", file, strerror(errno));
+        mm_err_set(&err, MM_EINPUT, "%s を開けません: %s", file, why(errno));
         return cli_fail(&err);
     }
     int rc = read_all(f, name, &text, &err);

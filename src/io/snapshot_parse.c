@@ -157,6 +157,14 @@ int snapshot_parse(const char *name, const char *text, size_t len, json_t **out,
     case json_error_out_of_memory:
         return mm_err_set(err, MM_EINTERNAL, "%s を読み込むためのメモリが足りません", name);
     default:
+        /* After a comma jansson wants the next key or value; a closing bracket there is the
+         * common mistake of a trailing comma. */
+        if ((strcmp(tok, "}") == 0 && strncmp(je.text, "string or '}' expected", 22) == 0) ||
+            (strcmp(tok, "]") == 0 && strncmp(je.text, "unexpected token", 16) == 0))
+            return mm_err_set(err, MM_EINPUT,
+                              "%s の %d 行 %d 列目: 閉じかっこ %s の前に余分な , があります（JSON では"
+                              "最後の要素の後に , を書きません）",
+                              name, line, col, tok);
         if (tok[0])
             return mm_err_set(err, MM_EINPUT, "%s の %d 行 %d 列目（「%s」の付近）: %s", name, line,
                               col, tok, syntax_message(je.text));
