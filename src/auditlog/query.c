@@ -217,14 +217,14 @@ void auditlog_format_json(const struct auditlog_entry *e, struct strbuf *sb)
     strbuf_addch(sb, '}');
 }
 
-/* RFC 5424 PARAM-VALUE: escape ", \ and ]. */
+/* RFC 5424 PARAM-VALUE: escape ", \ and ]; control characters become spaces (one line). */
 static void sd_value(struct strbuf *sb, const char *v)
 {
     strbuf_addch(sb, '"');
     for (const char *p = v ? v : ""; *p; p++) {
         if (*p == '"' || *p == '\\' || *p == ']')
             strbuf_addch(sb, '\\');
-        strbuf_addch(sb, *p);
+        strbuf_addch(sb, (unsigned char)*p < 0x20 ? ' ' : *p);
     }
     strbuf_addch(sb, '"');
 }
