@@ -2,6 +2,7 @@
 # run.sh BUILD — what `make bench` runs: builds the demo database and prints figures a release
 # can be compared on, one `name value` line each (bench/README.md says what each one means).
 # Figures that cannot be measured yet (e.g. before `init --demo` works) print a `skip` line.
+# Then runs every other bench/*.sh with BUILD (benchmarks of single modules, e.g. the change log).
 # A benchmark, not a test: it never fails on a slow figure. Loopback only.
 set -u
 build=${1:-build}
@@ -69,46 +70,63 @@ else
     echo "skip import_seconds: no demo database"
     echo "# the page figures below are for an empty database"
     db=empty.db
-    "$mamori" --db empty.db init >/dev/null || { echo "skip page: init failed"; exit 0; }
+    "$mamori" --db empty.db init >/dev/null || { echo "skip page: init failed"; db=; }
 fi
-sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null 2>&1
-echo "db_bytes $(stat -c %s "$db")"
+if [ -n "$db" ]; then
+    sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null 2>&1
+    echo "db_bytes $(stat -c %s "$db")"
+fi
 
-port=$(free_port) || { echo "skip page: no free port"; exit 0; }
-url="http://127.0.0.1:$port/"
-"$mamori" --db "$db" serve --listen "127.0.0.1:$port" >serve.out 2>serve.err &
-server_pid=$!
-for _ in $(seq 1 100); do
-    curl -s --max-time 1 -o /dev/null "${url}healthz" && break
-    sleep 0.1
+# page_figures DB : the server figures (latency of /, memory)
+page_figures() {
+    local port
+    port=$(free_port) || { echo "skip page: no free port"; return 0; }
+    local url="http://127.0.0.1:$port/"
+    "$mamori" --db "$1" serve --listen "127.0.0.1:$port" >serve.out 2>serve.err &
+    server_pid=$!
+    for _ in $(seq 1 100); do
+        curl -s --max-time 1 -o /dev/null "${url}healthz" && break
+        sleep 0.1
+    done
+    if ! curl -s --max-time 2 -o /dev/null "${url}healthz"; then
+        echo "skip page: the server did not start: $(head -1 serve.err)"
+        kill -KILL "$server_pid" 2>/dev/null
+        server_pid=
+        return 0
+    fi
+    echo "server_vmrss_idle_kb $(awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status")"
+
+    # One curl process, $requests sequential requests over one keep-alive connection; warm up first.
+    args=()
+    for _ in $(seq 1 "$requests"); do args+=(-o /dev/null "$url"); done
+    curl -s --max-time 5 -o /dev/null "$url" -o /dev/null "$url" -o /dev/null "$url"
+    curl -s --max-time 120 -w '%{http_code} %{time_total}\n' "${args[@]}" >times.txt
+    bad=$(awk '$1 != 200' times.txt | wc -l)
+    awk '$1 == 200 { print $2 * 1000 }' times.txt | sort -n >ms.txt
+    n=$(wc -l <ms.txt)
+    if [ "$n" -eq 0 ]; then
+        echo "skip page: no successful request"
+    else
+        awk -v n="$n" '{ v[NR] = $1 } END {
+            m = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+            i = int(0.95 * n + 0.999999); if (i < 1) i = 1
+            printf "page_ms_median %.2f\npage_ms_p95 %.2f\npage_ms_max %.2f\n", m, v[i], v[n]
+        }' ms.txt
+        echo "page_requests $n"
+        [ "$bad" -gt 0 ] && echo "page_non_200 $bad"
+    fi
+    echo "page_bytes $(curl -s --max-time 5 "$url" | wc -c)"
+    echo "server_vmhwm_kb $(awk '/^VmHWM/ { print $2 }' "/proc/$server_pid/status")"
+    kill -TERM "$server_pid"
+    wait "$server_pid" 2>/dev/null
+    server_pid=
+}
+[ -n "$db" ] && page_figures "$db"
+
+# The other benchmarks (one script per module), each given BUILD; a failing one is reported.
+cd "$root" || exit 3
+for b in "$root"/bench/*.sh; do
+    [ "$(basename "$b")" = run.sh ] && continue
+    echo
+    sh "$b" "$build" || echo "skip $(basename "$b" .sh): exit $?"
 done
-if ! curl -s --max-time 2 -o /dev/null "${url}healthz"; then
-    echo "skip page: the server did not start: $(head -1 serve.err)"
-    exit 0
-fi
-echo "server_vmrss_idle_kb $(awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status")"
-
-# One curl process, $requests sequential requests over one keep-alive connection; warm up first.
-args=()
-for _ in $(seq 1 "$requests"); do args+=(-o /dev/null "$url"); done
-curl -s --max-time 5 -o /dev/null "$url" "$url" "$url" -o /dev/null -o /dev/null
-curl -s --max-time 120 -w '%{http_code} %{time_total}\n' "${args[@]}" >times.txt
-bad=$(awk '$1 != 200' times.txt | wc -l)
-awk '$1 == 200 { print $2 * 1000 }' times.txt | sort -n >ms.txt
-n=$(wc -l <ms.txt)
-if [ "$n" -eq 0 ]; then
-    echo "skip page: no successful request"
-else
-    awk -v n="$n" '{ v[NR] = $1 } END {
-        m = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
-        i = int(0.95 * n + 0.999999); if (i < 1) i = 1
-        printf "page_ms_median %.2f\npage_ms_p95 %.2f\npage_ms_max %.2f\n", m, v[i], v[n]
-    }' ms.txt
-    echo "page_requests $n"
-    [ "$bad" -gt 0 ] && echo "page_non_200 $bad"
-fi
-echo "page_bytes $(curl -s --max-time 5 "$url" | wc -c)"
-echo "server_vmhwm_kb $(awk '/^VmHWM/ { print $2 }' "/proc/$server_pid/status")"
-kill -TERM "$server_pid"
-wait "$server_pid" 2>/dev/null
-server_pid=
