@@ -16,8 +16,7 @@
 static int cmd_serve(int argc, char **argv, struct cli *cli)
 {
     const char *listen_spec = DEFAULT_LISTEN;
-    static const struct option opts[] = {{"listen", required_argument, NULL, 'l'},
-                                         {0, 0, 0, 0}};
+    static const struct option opts[] = {{"listen", required_argument, NULL, 'l'}, {0, 0, 0, 0}};
     optind = 0;
     opterr = 0;
     for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
@@ -70,6 +69,11 @@ static int cmd_serve(int argc, char **argv, struct cli *cli)
         return cli_fail(&err);
     printf("mamori を %s で起動しました（Ctrl+C で停止）\n", url);
     fflush(stdout);
+    if (!web_listen_is_loopback(&where))
+        fprintf(stderr,
+                "mamori serve: 注意: %s はこのコンピュータの外からも接続できます。"
+                "まだ利用者の認証がないため、信頼できるネットワークだけで使ってください\n",
+                url);
 
     int sig = 0;
     sigwait(&stop, &sig);
@@ -87,5 +91,8 @@ const struct command cmd_serve_def = {
     "データベースは要求ごとに読み取り専用で開くため、動かしたまま他のコマンドで更新できます。\n"
     "Ctrl+C（SIGINT）または SIGTERM で停止します。\n\n"
     "  --listen 127.0.0.1:8080   待ち受けるアドレスとポート（IPv6 は [::1]:8080 のように書く）\n\n"
-    "要求ごとに「メソッド パス 状態 処理時間」を標準エラー出力に記録します（クエリ文字列は記録しません）。\n"
+    "127.0.0.1 や [::1] で待ち受けるときは、宛先が 127.0.0.1・[::1]・localhost の要求だけに\n"
+    "応えます（DNS リバインディング対策）。ほかのアドレスでは起動時に注意を表示します。\n\n"
+    "要求ごとに「メソッド パス 状態 処理時間」を標準エラー出力に記録します\n"
+    "（クエリ文字列は記録しません）。\n"
     "ポートが使用中のときは終了コード 3 で終わります。\n"};

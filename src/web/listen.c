@@ -86,3 +86,10 @@ void web_listen_url(const struct sockaddr *sa, char *buf, size_t size)
         snprintf(buf, size, "http://%s:%u/", host, (unsigned)ntohs(a->sin_port));
     }
 }
+
+int web_listen_is_loopback(const struct web_listen *w)
+{
+    if (w->addr.ss_family == AF_INET6)
+        return IN6_IS_ADDR_LOOPBACK(&((const struct sockaddr_in6 *)&w->addr)->sin6_addr);
+    return (ntohl(((const struct sockaddr_in *)&w->addr)->sin_addr.s_addr) >> 24) == 127;
+}

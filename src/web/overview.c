@@ -17,10 +17,10 @@ static const char SQL_EXCLUDED[] =
  * Count per category: aggregate the register in one pass, then join the lookup table so that
  * empty categories show as 0 (about three times faster than joining first and grouping after).
  */
-#define COUNT_BY(lookup, order, reg, column, where)                                         \
-    "SELECT l.label, NULL, COALESCE(x.n, 0) FROM " lookup " l"                                   \
-    " LEFT JOIN (SELECT " column " AS code, COUNT(*) AS n FROM " reg where                   \
-    " GROUP BY " column ") x ON x.code = l.code ORDER BY " order
+#define COUNT_BY(lookup, order, reg, column, where)                                                \
+    "SELECT l.label, NULL, COALESCE(x.n, 0) FROM " lookup " l"                                     \
+    " LEFT JOIN (SELECT " column " AS code, COUNT(*) AS n FROM " reg where " GROUP BY " column     \
+    ") x ON x.code = l.code ORDER BY " order
 static const char SQL_DEPARTMENTS[] =
     COUNT_BY("department_level", "l.sort", "department", "level", "");
 static const char SQL_PEOPLE[] =

@@ -29,12 +29,12 @@ struct overview {
     int schema;  /* schema version of the database */
     int has_org; /* whether the organization profile exists */
     char *name, *kind, *prefecture, *policy_title, *policy_date; /* owned; NULL when absent */
-    struct overview_list bodies;             /* 行政機関: label = name, note */
-    struct overview_list excluded_networks;  /* label = name, note = reason */
-    struct overview_list departments;        /* per department_level, in order */
-    struct overview_list people_active;      /* 在職 per employment_type, in order */
-    struct overview_list systems;            /* per network_domain, in order */
-    struct overview_list assets;             /* per confidentiality class, highest first */
+    struct overview_list bodies;            /* 行政機関: label = name, note */
+    struct overview_list excluded_networks; /* label = name, note = reason */
+    struct overview_list departments;       /* per department_level, in order */
+    struct overview_list people_active;     /* 在職 per employment_type, in order */
+    struct overview_list systems;           /* per network_domain, in order */
+    struct overview_list assets;            /* per confidentiality class, highest first */
     long long people_active_total, systems_total, assets_total;
     long long accounts_total, accounts_active, accounts_active_privileged;
 };

@@ -1,6 +1,7 @@
 /*
  * page_error.c — the Japanese pages for requests mamori cannot answer: unknown path (404),
- * a method other than GET/HEAD (405), a database that failed (500) or is unavailable (503).
+ * a method other than GET/HEAD (405), a request addressed to a foreign host name (421), a
+ * database that failed (500) or is unavailable (503).
  */
 #include "web/html.h"
 #include "web/layout.h"
@@ -13,6 +14,9 @@ static const struct {
 } error_pages[] = {
     {404, "ページが見つかりません", "指定されたページはありません。アドレスを確かめてください。"},
     {405, "この操作はできません", "このページは表示（GET）だけに対応しています。"},
+    {421, "このアドレスでは表示できません",
+     "この mamori は自分のコンピュータ（127.0.0.1 または "
+     "localhost）からの表示だけを受け付けます。"},
     {500, "内部エラーが発生しました",
      "データベースを読み取れませんでした。しばらくしてから再読み込みしてください。"
      "続く場合はサーバーの記録（標準エラー出力）を管理者に確認してもらってください。"},

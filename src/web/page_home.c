@@ -18,7 +18,8 @@ static void count_table(struct strbuf *sb, const char *caption, const struct ove
         html_f(sb, "<tr><th scope=\"row\">%s</th><td class=\"num\">%lld</td></tr>\n",
                l->rows[i].label, l->rows[i].n);
     if (total_label)
-        html_f(sb, "<tr class=\"total\"><th scope=\"row\">%s</th><td class=\"num\">%lld</td></tr>\n",
+        html_f(sb,
+               "<tr class=\"total\"><th scope=\"row\">%s</th><td class=\"num\">%lld</td></tr>\n",
                total_label, total);
     html_raw(sb, "</table>\n");
 }

@@ -66,8 +66,7 @@ static void serve_static(const char *name, struct web_response *resp)
     resp->static_len = f->len;
 }
 
-static void serve_healthz(const char *db_path, struct web_response *resp,
-                          struct strbuf *log_detail)
+static void serve_healthz(const char *db_path, struct web_response *resp, struct strbuf *log_detail)
 {
     struct store *st = NULL;
     struct mm_err err;

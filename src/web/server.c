@@ -2,13 +2,17 @@
  * server.c — the HTTP server: binds the listen socket itself (so a busy port is reported
  * precisely), hands it to libmicrohttpd running a small thread pool, adds the security headers
  * to every answer and logs one line per request (method, path without query, status, ms).
+ * On a loopback address it answers only requests addressed to a loopback host name, so a web
+ * page elsewhere cannot read it through a DNS name rebound to 127.0.0.1 (DNS rebinding).
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -21,6 +25,7 @@
 struct web_server {
     struct MHD_Daemon *daemon;
     char *db_path; /* owned */
+    int loopback;  /* listening on 127.0.0.0/8 or ::1: check the Host header */
 };
 
 /* Per-request state, created when the request line arrives and freed when it completes. */
@@ -89,6 +94,27 @@ static void on_mhd_error(void *cls, const char *fmt, va_list ap)
     fprintf(stderr, "mamori serve: HTTP: %s\n", msg);
 }
 
+/* Whether a Host header value (with or without port) names the loopback interface. */
+static int host_is_loopback(const char *host)
+{
+    if (!host)
+        return 0;
+    if (strncmp(host, "[::1]", 5) == 0)
+        return host[5] == '\0' || host[5] == ':';
+    size_t n = strcspn(host, ":");
+    if (host[n] == ':' && !host[n + 1])
+        return 0;
+    if (n == 9 && strncasecmp(host, "localhost", 9) == 0)
+        return 1;
+    struct in_addr a;
+    char name[16];
+    if (n >= sizeof name)
+        return 0;
+    memcpy(name, host, n);
+    name[n] = '\0';
+    return inet_pton(AF_INET, name, &a) == 1 && (ntohl(a.s_addr) >> 24) == 127;
+}
+
 static enum MHD_Result add_headers(struct MHD_Response *mr, const struct web_response *resp)
 {
     const char *h[][2] = {
@@ -107,9 +133,8 @@ static enum MHD_Result add_headers(struct MHD_Response *mr, const struct web_res
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **con_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
 {
     (void)version;
     (void)upload_data;
@@ -121,7 +146,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     struct web_response resp;
     struct strbuf detail = STRBUF_INIT;
-    web_handle(srv->db_path, method, url, &resp, &detail);
+    if (srv->loopback &&
+        !host_is_loopback(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host"))) {
+        memset(&resp, 0, sizeof resp);
+        strbuf_init(&resp.body);
+        web_page_error(&resp, 421);
+    } else {
+        web_handle(srv->db_path, method, url, &resp, &detail);
+    }
     if (detail.len)
         fprintf(stderr, "mamori serve: %s %s: %s\n", method, r ? r->path : "-", detail.buf);
     strbuf_release(&detail);
@@ -131,8 +163,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         mr = MHD_create_response_from_buffer(resp.static_len, (void *)resp.static_body,
                                              MHD_RESPMEM_PERSISTENT);
     else
-        mr = MHD_create_response_from_buffer(resp.body.len, resp.body.buf,
-                                             MHD_RESPMEM_MUST_COPY);
+        mr = MHD_create_response_from_buffer(resp.body.len, resp.body.buf, MHD_RESPMEM_MUST_COPY);
     enum MHD_Result ok = MHD_NO;
     if (mr && add_headers(mr, &resp) == MHD_YES)
         ok = MHD_queue_response(conn, (unsigned)resp.status, mr);
@@ -165,18 +196,19 @@ static int open_listener(const struct web_listen *where, int *fd_out, struct mm_
         int e = errno;
         close(fd);
         if (e == EADDRINUSE)
-            return mm_err_set(err, MM_EINTERNAL,
-                              "%s のポートは既に使われています。別のポートを --listen で指定するか、"
-                              "そのポートを使っているプログラムを停止してください",
-                              url);
+            return mm_err_set(
+                err, MM_EINTERNAL,
+                "%s のポートは既に使われています。別のポートを --listen で指定するか、"
+                "そのポートを使っているプログラムを停止してください",
+                url);
         if (e == EACCES)
-            return mm_err_set(err, MM_EINTERNAL,
-                              "%s のポートを使う権限がありません。1024 以上のポートを指定してください",
-                              url);
+            return mm_err_set(
+                err, MM_EINTERNAL,
+                "%s のポートを使う権限がありません。1024 以上のポートを指定してください", url);
         if (e == EADDRNOTAVAIL)
-            return mm_err_set(err, MM_EINTERNAL,
-                              "%s のアドレスはこのコンピュータにありません。--listen を確かめてください",
-                              url);
+            return mm_err_set(
+                err, MM_EINTERNAL,
+                "%s のアドレスはこのコンピュータにありません。--listen を確かめてください", url);
         return mm_err_set(err, MM_EINTERNAL, "%s で待ち受けできません: %s", url, strerror(e));
     }
     if (listen(fd, 64) != 0) {
@@ -188,9 +220,8 @@ static int open_listener(const struct web_listen *where, int *fd_out, struct mm_
     return MM_OK;
 }
 
-int web_server_start(const char *db_path, const struct web_listen *where,
-                     struct web_server **out, char *url_out, size_t url_size,
-                     struct mm_err *err)
+int web_server_start(const char *db_path, const struct web_listen *where, struct web_server **out,
+                     char *url_out, size_t url_size, struct mm_err *err)
 {
     int fd = -1;
     int rc = open_listener(where, &fd, err);
@@ -208,15 +239,16 @@ int web_server_start(const char *db_path, const struct web_listen *where,
         close(fd);
         return mm_err_set(err, MM_EINTERNAL, "メモリを確保できません");
     }
+    srv->loopback = web_listen_is_loopback(where);
     unsigned flags = MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
     if (where->addr.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     srv->daemon = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, srv, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, NULL,
         MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)THREADS,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)256, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)256,
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_END);
     if (!srv->daemon) {
         close(fd);
         free(srv->db_path);

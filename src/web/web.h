@@ -46,19 +46,22 @@ struct web_listen {
 
 /* Parses spec into *out; MM_EINPUT with a message quoting the text when malformed. */
 int web_listen_parse(const char *spec, struct web_listen *out, struct mm_err *err);
+/* Whether the address is on the loopback interface (127.0.0.0/8 or ::1). */
+int web_listen_is_loopback(const struct web_listen *w);
 /* Writes the URL for an address (e.g. "http://[::1]:8080/") into buf. */
 void web_listen_url(const struct sockaddr *sa, char *buf, size_t size);
 
 struct web_server;
 
 /*
- * Binds the address and starts serving db_path on internal threads. A port already in use or
+ * Binds the address and starts serving db_path on internal threads. On a loopback address only
+ * requests whose Host header names the loopback are answered (others get 421), which defeats
+ * DNS rebinding. A port already in use or
  * not permitted fails with MM_EINTERNAL and a message naming the address. On success
  * *url_out (caller-owned buffer of url_size bytes) holds the URL actually bound.
  */
-int web_server_start(const char *db_path, const struct web_listen *where,
-                     struct web_server **out, char *url_out, size_t url_size,
-                     struct mm_err *err);
+int web_server_start(const char *db_path, const struct web_listen *where, struct web_server **out,
+                     char *url_out, size_t url_size, struct mm_err *err);
 /* Stops accepting, waits for requests in flight, closes the socket and frees the server. */
 void web_server_stop(struct web_server *srv);
 

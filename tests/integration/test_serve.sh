@@ -1,7 +1,8 @@
 #!/bin/bash
 # test_serve.sh — `mamori serve`: the front page (escaping, counts from a fixture, the empty
 # database guidance), /healthz, static files, 404/405, security headers, the request log,
-# reading while another process writes, a busy port (exit 3) and a clean stop on SIGTERM.
+# reading while another process writes, DNS rebinding refused, a busy port (exit 3) and a clean
+# stop on SIGTERM.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
 
 pids=()
@@ -172,6 +173,13 @@ code=$(get "$base/" post.html -X POST --data 'a=b')
 check "POST is 405" test "$code" = 405
 header post.html.h Allow "GET, HEAD" "405 names the allowed methods"
 contains post.html "この操作はできません" "405 page is in Japanese"
+
+# DNS rebinding: on loopback, only loopback host names are answered.
+code=$(get "$base/" rebind.html -H "Host: attacker.example:$port")
+check "a foreign Host on a loopback server is 421" test "$code" = 421
+contains rebind.html "このアドレスでは表示できません" "421 page is in Japanese"
+if grep -q '試験' rebind.html; then not_ok "421 page reveals no data"; else ok "421 page reveals no data"; fi
+check "Host localhost is answered" test "$(get "$base/" lh.html -H "Host: localhost:$port")" = 200
 
 # --- the request log -------------------------------------------------------------------------
 get "$base/?token=s3cr3t-value" q.html >/dev/null

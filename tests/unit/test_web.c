@@ -64,8 +64,8 @@ static void test_html_f_escapes_every_string(void **state)
 {
     (void)state;
     struct strbuf sb = STRBUF_INIT;
-    html_f(&sb, "<p title=\"%s\">%s %d %lld %zu %u 100%%</p>", "a\"b'c", "<x>&y", -3, 1234567890123LL,
-           (size_t)7, 9u);
+    html_f(&sb, "<p title=\"%s\">%s %d %lld %zu %u 100%%</p>", "a\"b'c", "<x>&y", -3,
+           1234567890123LL, (size_t)7, 9u);
     assert_string_equal(sb.buf, "<p title=\"a&quot;b&#39;c\">&lt;x&gt;&amp;y -3 1234567890123 7 9 "
                                 "100%</p>");
     strbuf_reset(&sb);
@@ -94,9 +94,16 @@ static void test_listen_forms(void **state)
     assert_int_equal(w.addr.ss_family, AF_INET6);
     web_listen_url((struct sockaddr *)&w.addr, url, sizeof url);
     assert_string_equal(url, "http://[::1]:65535/");
-    const char *bad[] = {"localhost:80", "127.0.0.1", "127.0.0.1:", "127.0.0.1:65536",
-                         "127.0.0.1:8o", "::1:80",   "[::1]80",   "[::1]:",
-                         "[127.0.0.1]:80", "1.2.3.4.5:80", ":8080", "127.0.0.1:-1"};
+    assert_true(web_listen_is_loopback(&w));
+    assert_int_equal(web_listen_parse("127.1.2.3:80", &w, &err), MM_OK);
+    assert_true(web_listen_is_loopback(&w));
+    assert_int_equal(web_listen_parse("0.0.0.0:80", &w, &err), MM_OK);
+    assert_false(web_listen_is_loopback(&w));
+    assert_int_equal(web_listen_parse("[::]:80", &w, &err), MM_OK);
+    assert_false(web_listen_is_loopback(&w));
+    const char *bad[] = {"localhost:80",   "127.0.0.1",    "127.0.0.1:", "127.0.0.1:65536",
+                         "127.0.0.1:8o",   "::1:80",       "[::1]80",    "[::1]:",
+                         "[127.0.0.1]:80", "1.2.3.4.5:80", ":8080",      "127.0.0.1:-1"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         mm_err_clear(&err);
         assert_int_equal(web_listen_parse(bad[i], &w, &err), MM_EINPUT);
@@ -164,8 +171,9 @@ static void test_home_empty_then_filled(void **state)
     struct web_response r;
     web_handle(dbpath, "GET", "/", &r, NULL);
     assert_int_equal(r.status, 200);
-    assert_non_null(strstr(r.body.buf, "まだ団体が登録されていません。"
-                                       "mamori import または mamori init --demo を実行してください"));
+    assert_non_null(strstr(r.body.buf,
+                           "まだ団体が登録されていません。"
+                           "mamori import または mamori init --demo を実行してください"));
     web_response_release(&r);
 
     exec_sql("INSERT INTO organization (id, name, kind) VALUES (1, 'A&B<i>市', '市');"
@@ -184,7 +192,8 @@ static void test_home_empty_then_filled(void **state)
     assert_null(strstr(r.body.buf, "まだ団体が登録されていません"));
     assert_non_null(strstr(r.body.buf, "<th scope=\"row\">部局</th><td class=\"num\">1</td>"));
     assert_non_null(strstr(r.body.buf, "<th scope=\"row\">出先機関</th><td class=\"num\">0</td>"));
-    assert_non_null(strstr(r.body.buf, "<th scope=\"row\">LGWAN接続系</th><td class=\"num\">1</td>"));
+    assert_non_null(
+        strstr(r.body.buf, "<th scope=\"row\">LGWAN接続系</th><td class=\"num\">1</td>"));
     assert_non_null(
         strstr(r.body.buf, "<th scope=\"row\">有効な特権アカウント</th><td class=\"num\">1</td>"));
     web_response_release(&r);
