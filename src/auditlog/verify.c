@@ -210,8 +210,7 @@ int auditlog_verify(struct store *st, const unsigned char *pinned,
                           "seq %lld から seq %lld までの記録がありません", expect, e.seq - 1);
             goto done;
         }
-        if (!e.at || !e.actor || !e.action || !e.entity_type || !e.prev_hash || !e.hash ||
-            chain_hex32(e.hash, stored) != 0) {
+        if (!e.at || !e.actor || !e.action || !e.entity_type || !e.prev_hash || !e.hash) {
             set_break(r, AUDIT_BREAK_FIELD, e.seq,
                       "seq %lld の記録に必須の項目がないか、ハッシュの形式が正しくありません",
                       e.seq);
@@ -234,11 +233,18 @@ int auditlog_verify(struct store *st, const unsigned char *pinned,
         strbuf_reset(&canon);
         chain_canonical(&e, &canon);
         chain_hash(running, canon.buf, canon.len, computed);
-        if (memcmp(computed, stored, 32) != 0) {
-            set_break(r, AUDIT_BREAK_HASH, e.seq,
-                      "seq %lld の記録の内容が、記録されたハッシュと一致しません"
-                      "（内容が書き換えられています）",
-                      e.seq);
+        char computed_hex[AUDITLOG_HASH_HEX];
+        chain_tohex(computed, 32, computed_hex);
+        if (memcmp(computed_hex, e.hash, AUDITLOG_HASH_HEX) != 0) {
+            if (chain_hex32(e.hash, stored) != 0)
+                set_break(r, AUDIT_BREAK_FIELD, e.seq,
+                          "seq %lld の記録のハッシュの形式が正しくありません（16進 64 桁でない）",
+                          e.seq);
+            else
+                set_break(r, AUDIT_BREAK_HASH, e.seq,
+                          "seq %lld の記録の内容が、記録されたハッシュと一致しません"
+                          "（内容が書き換えられています）",
+                          e.seq);
             goto done;
         }
         /* Checkpoints at this seq. */
@@ -257,9 +263,8 @@ int auditlog_verify(struct store *st, const unsigned char *pinned,
             if ((rc = cp_next(cs, &c, err)))
                 goto done;
         }
-        memcpy(running, stored, 32);
-        memcpy(running_hex, e.hash, 64);
-        running_hex[64] = '\0';
+        memcpy(running, computed, 32);
+        memcpy(running_hex, computed_hex, AUDITLOG_HASH_HEX);
         r->entries++;
         r->head_seq = e.seq;
         expect = e.seq + 1;
