@@ -5,6 +5,9 @@
 # checkpoint signed with another key is rejected.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
 
+# to FILE CMD... : runs CMD with its output in FILE (so expect_exit can still report).
+to() { local f=$1; shift; "$@" >"$f" 2>&1; }
+
 "$MAMORI" init >/dev/null
 for i in 1 2 3 4 5 6; do "$MAMORI" log note "メモ $i" >/dev/null; done
 "$MAMORI" log note 'password="x" は記録しない' >/dev/null
@@ -16,7 +19,7 @@ check "actor is cli:<unix user>" test "$(sqlite3 mamori.db 'SELECT DISTINCT acto
 if sqlite3 mamori.db "UPDATE audit_log SET actor='x' WHERE seq=1" 2>/dev/null; then not_ok "UPDATE is refused"; else ok "UPDATE is refused"; fi
 if sqlite3 mamori.db "DELETE FROM audit_log WHERE seq=1" 2>/dev/null; then not_ok "DELETE is refused"; else ok "DELETE is refused"; fi
 
-expect_exit 0 "intact log verifies" "$MAMORI" log verify >v.out
+expect_exit 0 "intact log verifies" to v.out "$MAMORI" log verify
 contains v.out "正常（7 件" "verify counts the entries"
 
 "$MAMORI" log checkpoint >cp.out
@@ -93,7 +96,7 @@ tamper() {
     else
         not_ok "$name is detected at seq $seq (exit $rc)"; sed 's/^/#   /' t.out
     fi
-    expect_exit 1 "$name fails mamori verify" "$MAMORI" --db t.db verify >tv.out 2>&1
+    expect_exit 1 "$name fails mamori verify" to tv.out "$MAMORI" --db t.db verify
 }
 for k in 1 4 7; do
     tamper "editing the text of seq $k" $k "ハッシュの不一致" "UPDATE audit_log SET after_json='{\"text\":\"改ざん\"}' WHERE seq=$k"
@@ -138,13 +141,13 @@ rm -f f.db*; cp pristine.db f.db
 sqlite3 f.db "DROP TRIGGER audit_checkpoint_no_delete; DELETE FROM audit_checkpoint"
 "$MAMORI" --db f.db log note "偽の記録" >/dev/null
 "$MAMORI" --db f.db log checkpoint >/dev/null
-expect_exit 0 "the forger's own database verifies against the forger's key" "$MAMORI" --db f.db log verify >/dev/null
+expect_exit 0 "the forger's own database verifies against the forger's key" to /dev/null "$MAMORI" --db f.db log verify
 cp f.db t.db; cp pristine.pub t.db.pub; rm -f t.db-wal t.db-shm
 "$MAMORI" --db t.db log verify >t.out 2>&1
 rc=$?
 if [ $rc -eq 1 ] && grep -qF "最初の異常: seq 8（未知の鍵による署名" t.out; then ok "a checkpoint signed with another key is rejected"; else not_ok "a checkpoint signed with another key is rejected (exit $rc)"; sed 's/^/#   /' t.out; fi
-expect_exit 1 "--pubkey rejects the other key too" "$MAMORI" --db f.db log verify --pubkey pristine.pub >t.out 2>&1
-expect_exit 0 "--pubkey accepts the right key as hex" "$MAMORI" --db mamori.db log verify --pubkey "$(cat mamori.db.pub)" >/dev/null
+expect_exit 1 "--pubkey rejects the other key too" to t.out "$MAMORI" --db f.db log verify --pubkey pristine.pub
+expect_exit 0 "--pubkey accepts the right key as hex" to /dev/null "$MAMORI" --db mamori.db log verify --pubkey "$(cat mamori.db.pub)"
 
 # With the pin present, a missing key is never silently replaced by a new one.
 mv mamori.db.key saved.key

@@ -5,20 +5,23 @@
 # leaves the current database exactly as it was.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
 
+# to FILE CMD... : runs CMD with its output in FILE (so expect_exit can still report).
+to() { local f=$1; shift; "$@" >"$f" 2>&1; }
+
 "$MAMORI" init --demo >/dev/null 2>&1 || "$MAMORI" init >/dev/null
 for i in 1 2 3; do "$MAMORI" log note "準備 $i" >/dev/null; done
 "$MAMORI" log checkpoint >/dev/null
 
-expect_exit 0 "a fresh database verifies" "$MAMORI" verify >v.out
+expect_exit 0 "a fresh database verifies" to v.out "$MAMORI" verify
 contains v.out "整合性検査（integrity_check）: 正常" "verify reports the integrity check"
 contains v.out "外部キー検査（foreign_key_check）: 正常" "verify reports the foreign-key check"
 contains v.out "変更ログ: 正常" "verify reports the change log"
 
-expect_exit 0 "backup succeeds" "$MAMORI" backup b0.db >b.out
+expect_exit 0 "backup succeeds" to b.out "$MAMORI" backup b0.db
 check "backup is a database with the log" test "$(sqlite3 b0.db 'SELECT COUNT(*) FROM audit_log')" = 3
 expect_exit 1 "backup refuses to overwrite" "$MAMORI" backup b0.db 2>err.out
 contains err.out "--force" "the refusal mentions --force"
-expect_exit 0 "backup --force overwrites" "$MAMORI" backup --force b0.db >/dev/null
+expect_exit 0 "backup --force overwrites" to /dev/null "$MAMORI" backup --force b0.db
 
 # A write load: a writer process adds notes as fast as it can while backups are taken.
 : >acked.txt
@@ -32,7 +35,7 @@ expect_exit 0 "backup --force overwrites" "$MAMORI" backup --force b0.db >/dev/n
 writer=$!
 sleep 0.3
 for b in 1 2 3; do
-    expect_exit 0 "backup $b during the write load succeeds" "$MAMORI" backup "b$b.db" >/dev/null
+    expect_exit 0 "backup $b during the write load succeeds" to /dev/null "$MAMORI" backup "b$b.db"
     sleep 0.2
 done
 touch stop
@@ -40,10 +43,10 @@ wait "$writer"
 n_acked=$(wc -l <acked.txt)
 check "the writer made progress during the backups ($n_acked notes)" test "$n_acked" -ge 5
 for b in 1 2 3; do
-    expect_exit 0 "backup $b verifies on its own" "$MAMORI" --db "b$b.db" verify >/dev/null
+    expect_exit 0 "backup $b verifies on its own" to /dev/null "$MAMORI" --db "b$b.db" verify
     rm -f "r$b.db"
-    expect_exit 0 "backup $b restores into a new place" "$MAMORI" --db "r$b.db" restore "b$b.db" >/dev/null
-    expect_exit 0 "the restored database $b verifies" "$MAMORI" --db "r$b.db" verify >/dev/null
+    expect_exit 0 "backup $b restores into a new place" to /dev/null "$MAMORI" --db "r$b.db" restore "b$b.db"
+    expect_exit 0 "the restored database $b verifies" to /dev/null "$MAMORI" --db "r$b.db" verify
 done
 n1=$(sqlite3 b1.db 'SELECT COUNT(*) FROM audit_log'); n3=$(sqlite3 b3.db 'SELECT COUNT(*) FROM audit_log')
 check "later backups hold more of the load ($n1 < $n3)" test "$n1" -lt "$n3"
@@ -77,17 +80,17 @@ refused "a log signed with another key" other.db "未知の鍵"
 expect_exit 2 "restore of a missing file is a usage error" "$MAMORI" restore nosuch.db 2>/dev/null
 
 # A successful restore replaces the database and keeps the old one.
-expect_exit 0 "restore of a good backup succeeds" "$MAMORI" restore b1.db >r.out
+expect_exit 0 "restore of a good backup succeeds" to r.out "$MAMORI" restore b1.db
 check "the restored database has the backup's log" test "$(sqlite3 mamori.db 'SELECT COUNT(*) FROM audit_log')" = "$n1"
 check "the previous database is kept" test "$(ls mamori.db.pre-restore-* | wc -l)" = 1
 check "the kept database still has the newest note" test "$(sqlite3 mamori.db.pre-restore-* "SELECT COUNT(*) FROM audit_log WHERE after_json LIKE '%最新%'")" = 1
-expect_exit 0 "the restored database verifies" "$MAMORI" verify >/dev/null
-expect_exit 0 "the restored database takes new entries" "$MAMORI" log note "復元後" >/dev/null
-expect_exit 0 "and still verifies" "$MAMORI" log verify >/dev/null
+expect_exit 0 "the restored database verifies" to /dev/null "$MAMORI" verify
+expect_exit 0 "the restored database takes new entries" to /dev/null "$MAMORI" log note "復元後"
+expect_exit 0 "and still verifies" to /dev/null "$MAMORI" log verify
 
 # mamori verify reports a foreign-key violation and integrity damage with exit 1.
 cp b3.db fk.db
 sqlite3 fk.db "PRAGMA foreign_keys=OFF; INSERT INTO role_assignment (person_id, role, scope_type) SELECT 'nobody', 'ciso', 'organization'" 2>/dev/null \
   || sqlite3 fk.db "PRAGMA foreign_keys=OFF; CREATE TABLE t_parent (id INTEGER PRIMARY KEY); CREATE TABLE t_child (p INTEGER REFERENCES t_parent(id)); INSERT INTO t_child VALUES (42)"
-expect_exit 1 "verify fails on a foreign-key violation" "$MAMORI" --db fk.db verify >fk.out 2>&1
+expect_exit 1 "verify fails on a foreign-key violation" to fk.out "$MAMORI" --db fk.db verify
 contains fk.out "外部キー違反" "the violation is reported"
