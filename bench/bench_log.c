@@ -85,8 +85,7 @@ int main(int argc, char **argv)
     /* One append per transaction, as the server does for each change. */
     t0 = now();
     for (long long i = 0; i < single; i++) {
-        if (store_begin(st, &err) || append_one(st, entries + i, &err) ||
-            store_commit(st, &err))
+        if (store_begin(st, &err) || append_one(st, entries + i, &err) || store_commit(st, &err))
             die(&err);
     }
     double per = now() - t0;

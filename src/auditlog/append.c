@@ -30,12 +30,11 @@ void audit_actor_cli(struct audit_actor *actor, char *buf, size_t size)
  * when it ends in one of the suffixes, e.g. "admin_password" or "api_token".
  */
 static const char *const secret_names[] = {
-    "password",      "password_hash", "passwd",        "passphrase",   "secret",
-    "token",         "access_token",  "refresh_token", "session_id",   "session_token",
-    "api_key",       "private_key",   "secret_key",    "totp_secret",  "totp_seed",
-    "recovery_code", "recovery_codes", "otp",          "pin",          "csrf_token",
-    NULL};
-static const char *const secret_suffixes[] = {"_password", "_passwd", "_secret", "_token",
+    "password",     "password_hash", "passwd",     "passphrase",    "secret",         "token",
+    "access_token", "refresh_token", "session_id", "session_token", "api_key",        "private_key",
+    "secret_key",   "totp_secret",   "totp_seed",  "recovery_code", "recovery_codes", "otp",
+    "pin",          "csrf_token",    NULL};
+static const char *const secret_suffixes[] = {"_password",    "_passwd",     "_secret", "_token",
                                               "_private_key", "_secret_key", NULL};
 
 int auditlog_is_secret_field(const char *name)
@@ -87,9 +86,8 @@ void auditlog_now(char out[AUDITLOG_TIME_LEN])
     struct tm tm;
     gmtime_r(&ts.tv_sec, &tm);
     snprintf(out, AUDITLOG_TIME_LEN, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-             (tm.tm_year + 1900) % 10000,
-             (tm.tm_mon + 1) % 100, tm.tm_mday % 100, tm.tm_hour % 100, tm.tm_min % 100,
-             tm.tm_sec % 100, (int)(ts.tv_nsec / 1000000) % 1000);
+             (tm.tm_year + 1900) % 10000, (tm.tm_mon + 1) % 100, tm.tm_mday % 100, tm.tm_hour % 100,
+             tm.tm_min % 100, tm.tm_sec % 100, (int)(ts.tv_nsec / 1000000) % 1000);
 }
 
 /* Compact JSON with sorted keys after redaction; NULL for "none". Caller frees. */
@@ -127,8 +125,8 @@ static int read_head(struct store *st, long long *seq, unsigned char hash[32], c
                      struct mm_err *err)
 {
     struct store_stmt *s;
-    int rc = store_prepare(st, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", &s,
-                           err);
+    int rc =
+        store_prepare(st, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", &s, err);
     if (rc)
         return rc;
     rc = store_step(s, err);
@@ -243,6 +241,5 @@ int auditlog_append(struct store *st, const struct audit_actor *actor, const cha
                     const char *entity_type, const char *entity_id, json_t *before, json_t *after,
                     struct mm_err *err)
 {
-    return auditlog_append_seq(st, actor, action, entity_type, entity_id, before, after, NULL,
-                               err);
+    return auditlog_append_seq(st, actor, action, entity_type, entity_id, before, after, NULL, err);
 }

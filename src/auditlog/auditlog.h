@@ -20,8 +20,8 @@
 /* Checkpoints are made automatically when seq is a multiple of this. */
 #define AUDITLOG_CHECKPOINT_EVERY 1000
 
-#define AUDITLOG_HASH_HEX 65  /* 64 hex digits + NUL */
-#define AUDITLOG_TIME_LEN 32  /* room for YYYY-MM-DDTHH:MM:SS.mmmZ + NUL */
+#define AUDITLOG_HASH_HEX 65 /* 64 hex digits + NUL */
+#define AUDITLOG_TIME_LEN 32 /* room for YYYY-MM-DDTHH:MM:SS.mmmZ + NUL */
 
 /* Who made a change: "cli:<unix user>", "user:<login>", "system:<job>" … (borrowed text). */
 struct audit_actor {
@@ -61,17 +61,17 @@ struct auditlog_entry {
     long long seq;
     const char *at; /* UTC */
     const char *actor, *action, *entity_type;
-    const char *entity_id;            /* may be NULL */
-    const char *before, *after;       /* JSON text or NULL */
-    const char *prev_hash, *hash;     /* hex */
+    const char *entity_id;        /* may be NULL */
+    const char *before, *after;   /* JSON text or NULL */
+    const char *prev_hash, *hash; /* hex */
 };
 
 /* Filters for show/export; NULL members do not filter. Times are UTC in the stored format. */
 struct auditlog_filter {
     const char *entity_type, *entity_id, *actor, *action;
-    const char *since;  /* at >= since */
-    const char *until;  /* at < until */
-    long long limit;    /* 0 = all; otherwise the newest `limit` (still shown oldest first) */
+    const char *since; /* at >= since */
+    const char *until; /* at < until */
+    long long limit;   /* 0 = all; otherwise the newest `limit` (still shown oldest first) */
 };
 
 /* Calls fn for each matching entry in seq order; fn returns non-zero to stop with that code. */

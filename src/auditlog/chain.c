@@ -67,8 +67,8 @@ void chain_canonical(const struct auditlog_entry *e, struct strbuf *sb)
     /* Decimal seq without printf: this runs once per entry in verification. */
     char *p = num + sizeof num;
     *--p = '}';
-    unsigned long long v = e->seq < 0 ? 0ULL - (unsigned long long)e->seq
-                                      : (unsigned long long)e->seq;
+    unsigned long long v =
+        e->seq < 0 ? 0ULL - (unsigned long long)e->seq : (unsigned long long)e->seq;
     do {
         *--p = (char)('0' + v % 10);
         v /= 10;
@@ -79,8 +79,7 @@ void chain_canonical(const struct auditlog_entry *e, struct strbuf *sb)
     strbuf_add(sb, p, (size_t)(num + sizeof num - p));
 }
 
-void chain_hash(const unsigned char prev[32], const char *canon, size_t len,
-                unsigned char out[32])
+void chain_hash(const unsigned char prev[32], const char *canon, size_t len, unsigned char out[32])
 {
     crypto_generichash_state h;
     crypto_generichash_init(&h, NULL, 0, 32);
@@ -161,6 +160,5 @@ int chain_utf8_valid(const char *s)
 void chain_checkpoint_message(long long seq, const char *head_hex, const char *at,
                               struct strbuf *sb)
 {
-    strbuf_addf(sb, "mamori-auditlog-checkpoint-v1\nseq=%lld\nhead=%s\nat=%s\n", seq, head_hex,
-                at);
+    strbuf_addf(sb, "mamori-auditlog-checkpoint-v1\nseq=%lld\nhead=%s\nat=%s\n", seq, head_hex, at);
 }

@@ -13,8 +13,7 @@
 void chain_canonical(const struct auditlog_entry *e, struct strbuf *sb);
 
 /* out = BLAKE2b-256(prev || canonical). */
-void chain_hash(const unsigned char prev[32], const char *canon, size_t len,
-                unsigned char out[32]);
+void chain_hash(const unsigned char prev[32], const char *canon, size_t len, unsigned char out[32]);
 
 /* Appends s as a JSON string literal: only ", \ and bytes below 0x20 are escaped. */
 void chain_json_string(struct strbuf *sb, const char *s);

@@ -254,8 +254,8 @@ static int key_get(const struct auditlog_keypaths *kp, unsigned char pk[32], uns
         }
     }
     if (have_pin && sodium_memcmp(pin, pk, 32) != 0)
-        return mm_err_set(err, MM_EREFUSED,
-                          "署名鍵 %s は %s に固定された公開鍵と一致しません", kp->key, kp->pub);
+        return mm_err_set(err, MM_EREFUSED, "署名鍵 %s は %s に固定された公開鍵と一致しません",
+                          kp->key, kp->pub);
     return MM_OK;
 }
 
@@ -275,8 +275,8 @@ int auditlog_checkpoint(struct store *st, const struct auditlog_keypaths *kp, lo
     struct store_stmt *s;
     long long seq = 0;
     char head[65] = "";
-    int rc = store_prepare(st, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", &s,
-                           err);
+    int rc =
+        store_prepare(st, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", &s, err);
     if (rc)
         return rc;
     rc = store_step(s, err);

@@ -107,9 +107,8 @@ static void format_utc(time_t t, int ms, char out[AUDITLOG_TIME_LEN])
     struct tm tm;
     gmtime_r(&t, &tm);
     snprintf(out, AUDITLOG_TIME_LEN, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-             (tm.tm_year + 1900) % 10000,
-             (tm.tm_mon + 1) % 100, tm.tm_mday % 100, tm.tm_hour % 100, tm.tm_min % 100,
-             tm.tm_sec % 100, ms % 1000);
+             (tm.tm_year + 1900) % 10000, (tm.tm_mon + 1) % 100, tm.tm_mday % 100, tm.tm_hour % 100,
+             tm.tm_min % 100, tm.tm_sec % 100, ms % 1000);
 }
 
 void auditlog_time_jst(const char *utc, char out[AUDITLOG_TIME_LEN])
@@ -123,8 +122,7 @@ void auditlog_time_jst(const char *utc, char out[AUDITLOG_TIME_LEN])
     t += JST_OFFSET;
     struct tm tm;
     gmtime_r(&t, &tm);
-    snprintf(out, AUDITLOG_TIME_LEN, "%04d-%02d-%02d %02d:%02d:%02d",
-             (tm.tm_year + 1900) % 10000,
+    snprintf(out, AUDITLOG_TIME_LEN, "%04d-%02d-%02d %02d:%02d:%02d", (tm.tm_year + 1900) % 10000,
              (tm.tm_mon + 1) % 100, tm.tm_mday % 100, tm.tm_hour % 100, tm.tm_min % 100,
              tm.tm_sec % 100);
 }

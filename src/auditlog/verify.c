@@ -14,16 +14,26 @@
 const char *auditlog_break_name(enum auditlog_break k)
 {
     switch (k) {
-    case AUDIT_OK: return "異常なし";
-    case AUDIT_BREAK_GAP: return "記録の欠落";
-    case AUDIT_BREAK_ORDER: return "順序の入れ替え";
-    case AUDIT_BREAK_LINK: return "連結の不一致";
-    case AUDIT_BREAK_HASH: return "ハッシュの不一致（内容の改変）";
-    case AUDIT_BREAK_FIELD: return "記録の形式の誤り";
-    case AUDIT_BREAK_CP_HEAD: return "チェックポイントとの不一致";
-    case AUDIT_BREAK_CP_BEYOND: return "チェックポイント以降の記録の欠落";
-    case AUDIT_BREAK_CP_SIGNATURE: return "チェックポイントの署名が不正";
-    case AUDIT_BREAK_CP_KEY: return "未知の鍵による署名";
+    case AUDIT_OK:
+        return "異常なし";
+    case AUDIT_BREAK_GAP:
+        return "記録の欠落";
+    case AUDIT_BREAK_ORDER:
+        return "順序の入れ替え";
+    case AUDIT_BREAK_LINK:
+        return "連結の不一致";
+    case AUDIT_BREAK_HASH:
+        return "ハッシュの不一致（内容の改変）";
+    case AUDIT_BREAK_FIELD:
+        return "記録の形式の誤り";
+    case AUDIT_BREAK_CP_HEAD:
+        return "チェックポイントとの不一致";
+    case AUDIT_BREAK_CP_BEYOND:
+        return "チェックポイント以降の記録の欠落";
+    case AUDIT_BREAK_CP_SIGNATURE:
+        return "チェックポイントの署名が不正";
+    case AUDIT_BREAK_CP_KEY:
+        return "未知の鍵による署名";
     }
     return "不明";
 }

@@ -42,8 +42,9 @@ static int cmd_backup(int argc, char **argv, struct cli *cli)
     const char *dest = argv[optind];
     struct stat sb;
     if (!force && lstat(dest, &sb) == 0) {
-        fprintf(stderr, "mamori backup: %s はすでにあります。上書きするときは --force を付けて"
-                        "ください\n",
+        fprintf(stderr,
+                "mamori backup: %s はすでにあります。上書きするときは --force を付けて"
+                "ください\n",
                 dest);
         return 1;
     }
@@ -98,12 +99,11 @@ static int cmd_backup(int argc, char **argv, struct cli *cli)
     if (rc == MM_OK) {
         if (force) {
             if (rename(tmp, dest) != 0)
-                rc = mm_err_set(&err, MM_EINTERNAL, "%s を作れません: %s", dest,
-                                strerror(errno));
+                rc = mm_err_set(&err, MM_EINTERNAL, "%s を作れません: %s", dest, strerror(errno));
         } else if (link(tmp, dest) != 0) {
-            rc = errno == EEXIST ? mm_err_set(&err, MM_EREFUSED, "%s はすでにあります", dest)
-                                 : mm_err_set(&err, MM_EINTERNAL, "%s を作れません: %s", dest,
-                                              strerror(errno));
+            rc = errno == EEXIST
+                     ? mm_err_set(&err, MM_EREFUSED, "%s はすでにあります", dest)
+                     : mm_err_set(&err, MM_EINTERNAL, "%s を作れません: %s", dest, strerror(errno));
         }
     }
     remove_db_files(tmp);
@@ -131,4 +131,5 @@ const struct command cmd_backup_def = {
     "（SQLite のバックアップ API）。コピーは整合性を検査してから指定の名前に置きます。\n"
     "既にあるファイルは上書きしません。\n\n"
     "  --force   既にあるファイルを置き換えます。\n\n"
-    "署名鍵（<DB>.key）はデータベースに含まれません。鍵と公開鍵（<DB>.pub）は別に保管してください。\n"};
+    "署名鍵（<DB>.key）はデータベースに含まれません。鍵と公開鍵（<DB>."
+    "pub）は別に保管してください。\n"};

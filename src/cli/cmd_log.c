@@ -162,8 +162,12 @@ static int run_show(int argc, char **argv, struct cli *cli, int export)
             if ((rc = set_entity(&a, optarg)))
                 return rc;
             break;
-        case 'a': a.f.actor = optarg; break;
-        case 'A': a.f.action = optarg; break;
+        case 'a':
+            a.f.actor = optarg;
+            break;
+        case 'A':
+            a.f.action = optarg;
+            break;
         case 's':
             if ((rc = set_time(&a, optarg, 0)))
                 return rc;
@@ -180,13 +184,16 @@ static int run_show(int argc, char **argv, struct cli *cli, int export)
             a.f.limit = n;
             break;
         }
-        case 'f': format = optarg; break;
+        case 'f':
+            format = optarg;
+            break;
         case 'o':
             if (!export)
                 return log_usage("-o は log export で使います%s", NULL);
             outfile = optarg;
             break;
-        default: return log_usage("オプションが正しくありません%s", NULL);
+        default:
+            return log_usage("オプションが正しくありません%s", NULL);
         }
     }
     if (optind < argc)
@@ -270,8 +277,7 @@ static void verify_progress(void *ctx, long long done, long long total)
 static int run_verify(int argc, char **argv, struct cli *cli)
 {
     const char *pubarg = NULL;
-    static const struct option opts[] = {{"pubkey", required_argument, NULL, 'p'},
-                                         {0, 0, 0, 0}};
+    static const struct option opts[] = {{"pubkey", required_argument, NULL, 'p'}, {0, 0, 0, 0}};
     optind = 0;
     for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
         if (c == 'p')
@@ -320,6 +326,9 @@ static int run_verify(int argc, char **argv, struct cli *cli)
                r.last_checkpoint_seq);
     else
         printf("  チェックポイントはまだありません（'mamori log checkpoint' で署名します）\n");
+    if (have_pin && !pubarg && r.checkpoints == 0 && r.head_seq > 0)
+        printf("  警告: 公開鍵が固定されている（署名したことがある）のに、チェックポイントが"
+               "1 件もありません。削除された可能性があります\n");
     if (!have_pin && r.checkpoints)
         printf("  注意: 公開鍵が固定されていません（%s がない）。署名は各チェックポイント自身の"
                "鍵で検証しました\n",
@@ -450,7 +459,8 @@ const struct command cmd_log_def = {
     "  mamori log checkpoint\n"
     "  mamori log note \"文\"\n\n"
     "変更ログは、台帳・役割・申請・インシデント等へのすべての変更を、変更と同じトランザクション\n"
-    "で記録します（時刻は UTC で保存し日本時間で表示、秘密の値は伏字）。記録はハッシュで連結され、\n"
+    "で記録します（時刻は UTC "
+    "で保存し日本時間で表示、秘密の値は伏字）。記録はハッシュで連結され、\n"
     "データベースの外に置いた Ed25519 鍵でチェックポイントに署名します。アプリケーションは記録を\n"
     "削除しません（保存期間を過ぎた記録は export --until で書き出して保管します）。\n\n"
     "  show        条件に合う記録を表示します。日時は YYYY-MM-DD または YYYY-MM-DDTHH:MM[:SS]\n"

@@ -16,8 +16,7 @@ static void progress(void *ctx, long long done, long long total)
 static int cmd_verify(int argc, char **argv, struct cli *cli)
 {
     const char *pubarg = NULL;
-    static const struct option opts[] = {{"pubkey", required_argument, NULL, 'p'},
-                                         {0, 0, 0, 0}};
+    static const struct option opts[] = {{"pubkey", required_argument, NULL, 'p'}, {0, 0, 0, 0}};
     optind = 0;
     for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
         if (c == 'p')
@@ -90,6 +89,9 @@ static int cmd_verify(int argc, char **argv, struct cli *cli)
         } else if (rc == MM_OK) {
             printf("  変更ログ: 正常（%lld 件、チェックポイント %lld 件）\n", r.entries,
                    r.checkpoints);
+            if (have_pin && !pubarg && r.checkpoints == 0 && r.head_seq > 0)
+                printf("    警告: 公開鍵が固定されているのにチェックポイントがありません"
+                       "（削除された可能性があります）\n");
             if (!have_pin && r.checkpoints)
                 printf("    注意: 公開鍵が固定されていません（%s がない）\n", src);
         }

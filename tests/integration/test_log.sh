@@ -159,3 +159,9 @@ contains cp3.out "seq 8 までの変更ログに署名しました" "\$MAMORI_KE
 chmod 644 saved.key
 expect_exit 1 "a key readable by others is refused" env MAMORI_KEY=$PWD/saved.key "$MAMORI" log checkpoint 2>err.out
 contains err.out "chmod 600" "the refusal says how to fix it"
+
+# Deleting every checkpoint cannot hide behind an intact chain: verify warns when a key is pinned.
+rm -f c.db*; cp pristine.db c.db; cp pristine.pub c.db.pub
+sqlite3 c.db "DROP TRIGGER audit_checkpoint_no_delete; DELETE FROM audit_checkpoint"
+"$MAMORI" --db c.db log verify >c.out 2>&1
+contains c.out "チェックポイントが1 件もありません" "verify warns when all checkpoints are gone"

@@ -65,8 +65,8 @@ static void append_n(struct store *st, int n)
         char id[32];
         snprintf(id, sizeof id, "A-%d", i);
         json_t *after = json_pack("{s:s, s:i}", "name", "住民基本台帳", "n", i);
-        assert_int_equal(
-            auditlog_append(st, &tester, "create", "asset", id, NULL, after, &err), MM_OK);
+        assert_int_equal(auditlog_append(st, &tester, "create", "asset", id, NULL, after, &err),
+                         MM_OK);
         json_decref(after);
     }
     assert_int_equal(store_commit(st, &err), MM_OK);
@@ -90,9 +90,8 @@ static void test_chain_and_rollback(void **state)
     /* An entry written in a transaction that rolls back disappears with the change. */
     assert_int_equal(store_begin(st, &err), MM_OK);
     long long seq = 0;
-    assert_int_equal(auditlog_append_seq(st, &tester, "delete", "asset", "A-1", NULL, NULL,
-                                         &seq, &err),
-                     MM_OK);
+    assert_int_equal(
+        auditlog_append_seq(st, &tester, "delete", "asset", "A-1", NULL, NULL, &seq, &err), MM_OK);
     assert_int_equal(seq, 4);
     store_rollback(st);
 
@@ -106,9 +105,9 @@ static void test_chain_and_rollback(void **state)
     assert_int_equal(store_begin(st, &err), MM_OK);
     json_t *before = json_pack("{s:s}", "name", "旧");
     json_t *after = json_pack("{s:s}", "name", "新");
-    assert_int_equal(auditlog_append_seq(st, &tester, "update", "asset", "A-1", before, after,
-                                         &seq, &err),
-                     MM_OK);
+    assert_int_equal(
+        auditlog_append_seq(st, &tester, "update", "asset", "A-1", before, after, &seq, &err),
+        MM_OK);
     json_decref(before);
     json_decref(after);
     assert_int_equal(store_commit(st, &err), MM_OK);
@@ -118,10 +117,8 @@ static void test_chain_and_rollback(void **state)
     assert_int_equal(r.head_seq, 4);
 
     /* Missing required fields are refused before anything is written. */
-    assert_int_equal(auditlog_append(st, &tester, "", "asset", NULL, NULL, NULL, &err),
-                     MM_EINPUT);
-    assert_int_equal(auditlog_append(st, &tester, "create", "asset", "\xff\xfe", NULL, NULL,
-                                     &err),
+    assert_int_equal(auditlog_append(st, &tester, "", "asset", NULL, NULL, NULL, &err), MM_EINPUT);
+    assert_int_equal(auditlog_append(st, &tester, "create", "asset", "\xff\xfe", NULL, NULL, &err),
                      MM_EINPUT);
     store_close(st);
 }
@@ -131,11 +128,12 @@ static int count_text(struct store *st, const char *needle)
     struct store_stmt *s;
     struct mm_err err;
     mm_err_clear(&err);
-    assert_int_equal(store_prepare(st,
-                                   "SELECT COUNT(*) FROM audit_log WHERE instr(coalesce(before_json,"
-                                   " '') || coalesce(after_json, ''), ?) > 0",
-                                   &s, &err),
-                     MM_OK);
+    assert_int_equal(
+        store_prepare(st,
+                      "SELECT COUNT(*) FROM audit_log WHERE instr(coalesce(before_json,"
+                      " '') || coalesce(after_json, ''), ?) > 0",
+                      &s, &err),
+        MM_OK);
     store_bind_text(s, 1, needle);
     assert_int_equal(store_step(s, &err), STORE_ROW);
     int n = (int)store_col_int(s, 0);
@@ -164,8 +162,8 @@ static void test_secrets_redacted(void **state)
                               "password_hash", "SECRET-2", "mfa", "totp_secret", "SECRET-3",
                               "sessions", "token", "SECRET-4", "recovery_codes", "SECRET-5");
     assert_int_equal(store_begin(st, &err), MM_OK);
-    assert_int_equal(
-        auditlog_append(st, &tester, "update", "user", "yamada", before, after, &err), MM_OK);
+    assert_int_equal(auditlog_append(st, &tester, "update", "user", "yamada", before, after, &err),
+                     MM_OK);
     assert_int_equal(store_commit(st, &err), MM_OK);
     /* The caller's values are not modified. */
     assert_string_equal(json_string_value(json_object_get(after, "password_hash")), "SECRET-2");
@@ -258,11 +256,9 @@ static void test_checkpoints(void **state)
     /* The interval signs automatically, creating the key beside the database. */
     append_n(st, AUDITLOG_CHECKPOINT_EVERY + 5);
     long long n = 0;
-    assert_int_equal(store_query_int(st, "SELECT COUNT(*) FROM audit_checkpoint", &n, &err),
-                     MM_OK);
+    assert_int_equal(store_query_int(st, "SELECT COUNT(*) FROM audit_checkpoint", &n, &err), MM_OK);
     assert_int_equal(n, 1);
-    assert_int_equal(
-        store_query_int(st, "SELECT seq FROM audit_checkpoint", &n, &err), MM_OK);
+    assert_int_equal(store_query_int(st, "SELECT seq FROM audit_checkpoint", &n, &err), MM_OK);
     assert_int_equal(n, AUDITLOG_CHECKPOINT_EVERY);
     char p[400];
     snprintf(p, sizeof p, "%s.key", dbpath);
