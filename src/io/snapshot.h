@@ -12,6 +12,7 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "auditlog/auditlog.h"
 #include "store/store.h"
 #include "util/err.h"
 
@@ -43,10 +44,17 @@ int snapshot_dump(json_t *root, char **text, struct mm_err *err);
  * Validates `root` and loads it. Problems go to `problems` (path + Japanese message) and the
  * function returns MM_EINPUT with the database untouched. A database that already holds an
  * organization is refused (MM_EREFUSED) unless `replace` is set, in which case the old data
- * is removed in the same transaction as the load.
+ * is removed in the same transaction as the load. The change log gets, in that transaction,
+ * an `import` entry, a `delete` per removed entity and a `create` per loaded one
+ * (docs/changelog-format.md), by the command-line user (audit_actor_cli).
  */
 int snapshot_import(struct store *st, json_t *root, int replace,
                     const struct snapshot_progress *prog, struct mm_problems *problems,
                     struct mm_err *err);
+
+/* The same, recording `actor` (borrowed) in the change log. */
+int snapshot_import_by(struct store *st, const struct audit_actor *actor, json_t *root,
+                       int replace, const struct snapshot_progress *prog,
+                       struct mm_problems *problems, struct mm_err *err);
 
 #endif

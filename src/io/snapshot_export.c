@@ -2,7 +2,8 @@
  * snapshot_export.c — reads the organization and its registers, in one read transaction, into
  * the snapshot JSON of docs/snapshot.md: every field present in the documented order (null
  * where absent), top-level arrays sorted by id (byte order, whatever the backend's collation),
- * organization lists in their recorded order. Also the serialisation `mamori export` writes.
+ * the lists nested in their elements sorted too, organization lists in their recorded order
+ * (recommendations by clause). Also the serialisation `mamori export` writes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,11 +23,14 @@ static int cmp_keyed(const void *a, const void *b)
 
 /* The JSON value of column `col` for field `f` (new reference), or NULL with err set. */
 static json_t *column_value(struct store_stmt *s, int col, const struct snap_field *f,
-                            const struct snap_section *sec, struct mm_err *err)
+                            const char *noun, struct mm_err *err)
 {
     if (store_col_is_null(s, col)) {
-        if (f->flags & SF_DEFAULT)
+        if (f->flags & SF_DEFAULT) {
+            if (f->type == SNAP_TEXT)
+                return json_string(f->tdef ? f->tdef : "");
             return f->type == SNAP_BOOL ? json_boolean(f->def) : json_integer(f->def);
+        }
         return json_null();
     }
     json_t *v = NULL;
@@ -38,7 +42,7 @@ static json_t *column_value(struct store_stmt *s, int col, const struct snap_fie
             char clip[80];
             mm_err_set(err, MM_EINTERNAL,
                        "データベースの %s「%s」の %s が UTF-8 として不正なため書き出せません",
-                       sec->noun, id && snap_utf8_valid(id, strlen(id)) ? snap_clip(id, clip, sizeof clip, 64) : "?",
+                       noun, id && snap_utf8_valid(id, strlen(id)) ? snap_clip(id, clip, sizeof clip, 64) : "?",
                        f->key);
             return NULL;
         }
@@ -55,17 +59,21 @@ static json_t *column_value(struct store_stmt *s, int col, const struct snap_fie
     return v;
 }
 
-/* One row of `sec` as an object with its fields in order (new reference), or NULL. */
-static json_t *row_object(struct store_stmt *s, const struct snap_section *sec, struct mm_err *err)
+/*
+ * Columns first_col … of the current row as an object with `fields` in order (new
+ * reference), or NULL with err set.
+ */
+static json_t *row_object(struct store_stmt *s, const struct snap_field *fields, size_t nfields,
+                          int first_col, const char *noun, struct mm_err *err)
 {
     json_t *obj = json_object();
     if (!obj) {
         mm_err_set(err, MM_EINTERNAL, "メモリが足りません");
         return NULL;
     }
-    for (size_t i = 0; i < sec->nfields; i++) {
-        json_t *v = column_value(s, (int)i, &sec->fields[i], sec, err);
-        if (!v || json_object_set_new(obj, sec->fields[i].key, v)) {
+    for (size_t i = 0; i < nfields; i++) {
+        json_t *v = column_value(s, first_col + (int)i, &fields[i], noun, err);
+        if (!v || json_object_set_new(obj, fields[i].key, v)) {
             if (v)
                 mm_err_set(err, MM_EINTERNAL, "メモリが足りません");
             json_decref(obj);
@@ -75,9 +83,88 @@ static json_t *row_object(struct store_stmt *s, const struct snap_section *sec, 
     return obj;
 }
 
+/* The sort key of a nested list's element: the value itself, or its first field. */
+static const char *nested_key(const json_t *el, const struct snap_nested *nd)
+{
+    const json_t *k = nd->plain ? el : json_object_get(el, nd->fields[0].key);
+    return json_is_string(k) ? json_string_value(k) : "";
+}
+
+/* Sorts a nested list by its key (byte order), unless it already is. */
+static int sort_nested(json_t *arr, const struct snap_nested *nd, struct mm_err *err)
+{
+    size_t n = json_array_size(arr), i;
+    for (i = 1; i < n; i++)
+        if (strcmp(nested_key(json_array_get(arr, i - 1), nd),
+                   nested_key(json_array_get(arr, i), nd)) > 0)
+            break;
+    if (i >= n)
+        return MM_OK;
+    struct keyed *k = malloc(n * sizeof *k);
+    if (!k)
+        return mm_err_set(err, MM_EINTERNAL, "メモリが足りません");
+    for (i = 0; i < n; i++) {
+        k[i].val = json_incref(json_array_get(arr, i));
+        k[i].key = nested_key(k[i].val, nd);
+    }
+    qsort(k, n, sizeof *k, cmp_keyed);
+    json_array_clear(arr);
+    for (i = 0; i < n; i++)
+        json_array_append_new(arr, k[i].val);
+    free(k);
+    return MM_OK;
+}
+
+/*
+ * Fills the nested lists (managed_areas[].permitted …) of rows[0..n) — objects of `sec`
+ * already holding an empty array under each nested key — from their child tables, sorted.
+ */
+static int read_nested(struct store *st, const struct snap_section *sec, struct keyed *rows,
+                       size_t n, struct mm_err *err)
+{
+    if (!sec->nnested || !n)
+        return MM_OK;
+    struct snap_index ix = {0};
+    for (size_t i = 0; i < n; i++)
+        snap_index_put(&ix, rows[i].key, i, NULL);
+    int rc = MM_OK;
+    for (size_t k = 0; k < sec->nnested && rc == MM_OK; k++) {
+        const struct snap_nested *nd = &sec->nested[k];
+        struct store_stmt *s;
+        rc = store_prepare(st, nd->select_sql, &s, err);
+        if (rc)
+            break;
+        for (;;) {
+            int step = store_step(s, err);
+            if (step == STORE_DONE)
+                break;
+            if (step != STORE_ROW) {
+                rc = step;
+                break;
+            }
+            size_t at;
+            const char *parent = store_col_text(s, 0);
+            if (!parent || !snap_index_get(&ix, parent, &at))
+                continue; /* cannot happen: foreign keys hold at every commit */
+            json_t *v = nd->plain ? column_value(s, 1, &nd->fields[0], sec->noun, err)
+                                  : row_object(s, nd->fields, nd->nfields, 1, sec->noun, err);
+            if (!v) {
+                rc = err->code ? err->code : MM_EINTERNAL;
+                break;
+            }
+            json_array_append_new(json_object_get(rows[at].val, nd->key), v);
+        }
+        store_finalize(s);
+        for (size_t i = 0; i < n && rc == MM_OK; i++)
+            rc = sort_nested(json_object_get(rows[i].val, nd->key), nd, err);
+    }
+    snap_index_free(&ix);
+    return rc;
+}
+
 /*
  * Reads every row of `sec` into a new array (*out): sorted by id, or in the SQL's order for
- * positional lists.
+ * positional lists, each element with its nested lists.
  */
 static int read_section(struct store *st, const struct snap_section *sec,
                         const struct snapshot_progress *prog, json_t **out, struct mm_err *err)
@@ -94,11 +181,13 @@ static int read_section(struct store *st, const struct snap_section *sec,
             break;
         if (rc != STORE_ROW)
             goto fail;
-        json_t *obj = row_object(s, sec, err);
+        json_t *obj = row_object(s, sec->fields, sec->nfields, 0, sec->noun, err);
         if (!obj) {
             rc = err->code ? err->code : MM_EINTERNAL;
             goto fail;
         }
+        for (size_t k = 0; k < sec->nnested; k++)
+            json_object_set_new(obj, sec->nested[k].key, json_array());
         if (n == cap) {
             size_t ncap = cap ? cap * 2 : 64;
             struct keyed *nr = realloc(rows, ncap * sizeof *nr);
@@ -121,6 +210,9 @@ static int read_section(struct store *st, const struct snap_section *sec,
     s = NULL;
     if (!sec->positional && n > 1)
         qsort(rows, n, sizeof *rows, cmp_keyed);
+    rc = read_nested(st, sec, rows, n, err);
+    if (rc)
+        goto fail;
     json_t *arr = json_array();
     if (!arr) {
         rc = mm_err_set(err, MM_EINTERNAL, "メモリが足りません");
@@ -227,12 +319,7 @@ static int read_organization(struct store *st, const struct snapshot_progress *p
         store_finalize(s);
         return rc;
     }
-    static const struct snap_section org = {"organization", "$.organization", "組織プロファイル",
-                                            NULL, 0, 1, -1, NULL, NULL};
-    struct snap_section sec = org;
-    sec.fields = snap_org_fields;
-    sec.nfields = snap_org_nfields;
-    json_t *obj = row_object(s, &sec, err);
+    json_t *obj = row_object(s, snap_org_fields, snap_org_nfields, 0, "組織プロファイル", err);
     store_finalize(s);
     if (!obj)
         return err->code ? err->code : MM_EINTERNAL;
@@ -256,25 +343,23 @@ static int read_organization(struct store *st, const struct snapshot_progress *p
     return MM_OK;
 }
 
-int snapshot_export(struct store *st, const struct snapshot_progress *prog, json_t **out,
-                    struct mm_err *err)
+int snapshot_read(struct store *st, const struct snapshot_progress *prog, int need_org,
+                  json_t **out, struct mm_err *err)
 {
     *out = NULL;
-    int rc = store_begin_read(st, err);
-    if (rc)
-        return rc;
     json_t *root = json_object();
-    if (!root) {
-        store_rollback(st);
+    if (!root)
         return mm_err_set(err, MM_EINTERNAL, "メモリが足りません");
-    }
     json_object_set_new(root, "format", json_string(SNAPSHOT_FORMAT));
     json_object_set_new(root, "version", json_integer(SNAPSHOT_VERSION));
     json_t *org = NULL;
-    rc = read_organization(st, prog, &org, err);
+    int rc = read_organization(st, prog, &org, err);
+    if (rc == MM_EREFUSED && !need_org)
+        rc = MM_OK; /* registers left without their organization row: read them alone */
+    else if (rc == MM_OK)
+        json_object_set_new(root, "organization", org);
     if (rc)
         goto fail;
-    json_object_set_new(root, "organization", org);
     for (size_t i = 0; i < SEC_COUNT; i++) {
         json_t *arr = NULL;
         rc = read_section(st, &snap_sections[i], prog, &arr, err);
@@ -282,12 +367,22 @@ int snapshot_export(struct store *st, const struct snapshot_progress *prog, json
             goto fail;
         json_object_set_new(root, snap_sections[i].key, arr);
     }
-    store_rollback(st); /* ends the read transaction; nothing was written */
     *out = root;
     return MM_OK;
 fail:
-    store_rollback(st);
     json_decref(root);
+    return rc;
+}
+
+int snapshot_export(struct store *st, const struct snapshot_progress *prog, json_t **out,
+                    struct mm_err *err)
+{
+    *out = NULL;
+    int rc = store_begin_read(st, err);
+    if (rc)
+        return rc;
+    rc = snapshot_read(st, prog, 1, out, err);
+    store_rollback(st); /* ends the read transaction; nothing was written */
     return rc;
 }
 

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "io/snapshot.h"
 #include "util/err.h"
 
 enum snap_type {
@@ -29,7 +30,8 @@ enum snap_check {
     CK_RETENTION, /* 1y … 99y, permanent, while_in_use */
     CK_POSITIVE,  /* integer ≥ 1 */
     CK_EMAIL,     /* local@domain without spaces */
-    CK_ORG_KIND   /* one of snap_org_kinds */
+    CK_ORG_KIND,  /* one of snap_org_kinds */
+    CK_CLAUSE     /* a 推奨事項 of the catalog (catalog_clause.recommended), normalised */
 };
 
 /* The database lookup tables enumerations are checked against (read at import time). */
@@ -46,6 +48,18 @@ enum snap_lookup {
     LK_INTEG,
     LK_AVAIL,
     LK_ACCOUNT_STATUS,
+    LK_EXTERNAL,
+    LK_PURPOSE,
+    LK_SANITIZATION,
+    LK_CARRIER,
+    LK_DEVICE_KIND,
+    LK_OWNERSHIP,
+    LK_DEVICE_LOCATION,
+    LK_USB,
+    LK_ACCESS_CONTROL,
+    LK_CONTRACT_ITEM,
+    LK_SERVICE_MODEL,
+    LK_TRAINING_KIND,
     LK_COUNT
 };
 
@@ -56,7 +70,18 @@ struct snap_lookup_def {
 extern const struct snap_lookup_def snap_lookups[LK_COUNT];
 
 /* What a CK_REF field points at. */
-enum snap_target { TG_DEPARTMENT, TG_PERSON, TG_SYSTEM, TG_BODY, TG_COUNT };
+enum snap_target {
+    TG_DEPARTMENT,
+    TG_PERSON,
+    TG_SYSTEM,
+    TG_BODY,
+    TG_ASSET,
+    TG_AREA,
+    TG_SOFTWARE,
+    TG_CONTRACTOR,
+    TG_CONTRACT,
+    TG_COUNT
+};
 
 struct snap_target_def {
     const char *noun;  /* 「部署」 */
@@ -66,7 +91,7 @@ extern const struct snap_target_def snap_targets[TG_COUNT];
 
 enum {
     SF_REQUIRED = 1, /* present and not null */
-    SF_DEFAULT = 2   /* optional in JSON, NOT NULL in SQL: absent/null means `def` */
+    SF_DEFAULT = 2   /* optional in JSON, NOT NULL in SQL: absent/null means `def` (`tdef` for text) */
 };
 
 struct snap_field {
@@ -76,6 +101,25 @@ struct snap_field {
     enum snap_check check;
     int arg;       /* enum snap_lookup for CK_ENUM, enum snap_target for CK_REF */
     long long def; /* for SF_DEFAULT */
+    const char *tdef; /* for SF_DEFAULT on a SNAP_TEXT field */
+};
+
+/*
+ * A list nested in each element of a section (managed_areas[].permitted, devices[].software …),
+ * stored in a child table keyed by the element's id. A `plain` list holds bare values checked
+ * by fields[0] ([person ids], [contract_item codes]); otherwise it holds objects with `fields`.
+ * Either way fields[0] is the value a list is sorted by and that may not repeat in one list.
+ * select_sql returns the parent's id, then the fields' columns; insert_sql takes the same.
+ * Nested lists may be omitted in JSON (meaning empty); export always writes them.
+ */
+struct snap_nested {
+    const char *key;  /* "permitted" */
+    const char *noun; /* 「入室を許可された職員等」, for messages */
+    int plain;
+    const struct snap_field *fields;
+    size_t nfields;
+    const char *select_sql;
+    const char *insert_sql;
 };
 
 /*
@@ -94,12 +138,33 @@ struct snap_section {
     int defines;          /* enum snap_target its first field defines, or -1 */
     const char *select_sql;
     const char *insert_sql;
+    const char *entity;   /* change-log entity type: the array's singular name, "person" */
+    int optional;         /* may be absent (added within version 1): absent means empty */
+    const struct snap_nested *nested; /* lists inside each element, after the fields */
+    size_t nnested;
 };
 
-enum { SEC_DEPARTMENTS, SEC_PEOPLE, SEC_SYSTEMS, SEC_ROLES, SEC_ASSETS, SEC_ACCOUNTS, SEC_COUNT };
+enum {
+    SEC_DEPARTMENTS,
+    SEC_PEOPLE,
+    SEC_SYSTEMS,
+    SEC_ROLES,
+    SEC_ASSETS,
+    SEC_ACCOUNTS,
+    /* added within version 1 with schema 004; optional on import */
+    SEC_CONNECTIONS,
+    SEC_AREAS,
+    SEC_DEVICES,
+    SEC_SOFTWARE,
+    SEC_CONTRACTORS,
+    SEC_CONTRACTS,
+    SEC_CLOUD,
+    SEC_TRAINING,
+    SEC_COUNT
+};
 extern const struct snap_section snap_sections[SEC_COUNT]; /* in top-level key order */
 
-enum { OL_BODIES, OL_EXCLUDED, OL_INCLUSIONS, OL_COUNT };
+enum { OL_BODIES, OL_EXCLUDED, OL_INCLUSIONS, OL_RECOMMENDATIONS, OL_COUNT };
 extern const struct snap_section snap_org_lists[OL_COUNT]; /* in organization key order */
 
 /* organization's scalar fields, then its lists and "parameters" follow in that order. */
@@ -113,6 +178,15 @@ extern const char *const snap_org_kinds[]; /* NULL-terminated */
 extern const char *const snap_delete_sql[];
 /* One integer: how many organization and register rows the database holds. */
 extern const char *const snap_count_sql;
+
+/*
+ * The organization as snapshot JSON, read inside the caller's open transaction: export wraps
+ * it in a read transaction, import reads the change log's before and after values with it.
+ * Without an organization row: MM_EREFUSED if `need_org`, else the registers alone (no
+ * "organization" member). Caller json_decref's *out.
+ */
+int snapshot_read(struct store *st, const struct snapshot_progress *prog, int need_org,
+                  json_t **out, struct mm_err *err);
 
 /* Length (1–4) of the well-formed UTF-8 character at s, or 0 if it is not one. */
 size_t snap_utf8_seq(const char *s, size_t avail);

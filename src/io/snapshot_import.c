@@ -2,11 +2,13 @@
  * snapshot_import.c — loads a validated snapshot: all or nothing, in one transaction, with
  * prepared INSERTs whose every value is bound. An organization already in the database is
  * refused unless the caller asked to replace it, in which case the old rows are deleted in
- * the same transaction.
+ * the same transaction. The change log records the import in that transaction too: one
+ * `import` entry, a `delete` per replaced entity and a `create` per loaded one.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "auditlog/auditlog.h"
 #include "io/snapshot.h"
 #include "io/snapshot_fields.h"
 #include "io/snapshot_validate.h"
@@ -38,9 +40,11 @@ static int bind_fields(struct store_stmt *s, const json_t *obj, const struct sna
             continue;
         }
         int at = (*idx)++;
-        if (absent)
+        if (absent && (f->flags & SF_DEFAULT) && f->type == SNAP_TEXT)
+            rc = store_bind_text(s, at, f->tdef);
+        else if (absent)
             rc = (f->flags & SF_DEFAULT) ? store_bind_int(s, at, f->def) : store_bind_null(s, at);
-        else if (f->type == SNAP_TEXT)
+        else if (f->type == SNAP_TEXT && !absent)
             rc = store_bind_text(s, at, json_string_value(v));
         else if (f->type == SNAP_INT)
             rc = store_bind_int(s, at, json_integer_value(v));
@@ -64,20 +68,54 @@ static int run(struct store_stmt *s, const char *path, struct mm_err *err)
     return mm_err_set(err, MM_EINTERNAL, "%s を書き込めません: %s", path, msg);
 }
 
-/* Inserts every element of `arr` with sec->insert_sql (appending the position if positional). */
+/* Inserts the nested lists of element `el` (path `path`) with the prepared statements `ns`. */
+static int insert_nested(struct store_stmt **ns, const json_t *el, const struct snap_section *sec,
+                         const char *path, struct mm_err *err)
+{
+    const char *id = json_string_value(json_object_get(el, sec->fields[0].key));
+    char p[300];
+    int rc = MM_OK;
+    for (size_t k = 0; k < sec->nnested && rc == MM_OK; k++) {
+        const struct snap_nested *nd = &sec->nested[k];
+        const json_t *list = json_object_get(el, nd->key);
+        for (size_t j = 0; j < json_array_size(list) && rc == MM_OK; j++) {
+            const json_t *e = json_array_get(list, j);
+            snprintf(p, sizeof p, "%s.%s[%zu]", path, nd->key, j);
+            int idx = 2;
+            rc = store_bind_text(ns[k], 1, id);
+            if (rc == MM_OK && nd->plain)
+                rc = store_bind_text(ns[k], 2, json_string_value(e));
+            else if (rc == MM_OK)
+                rc = bind_fields(ns[k], e, nd->fields, nd->nfields, &idx);
+            if (rc != MM_OK)
+                return mm_err_set(err, MM_EINTERNAL, "%s の値をデータベースに渡せません", p);
+            rc = run(ns[k], p, err);
+        }
+    }
+    return rc;
+}
+
+/*
+ * Inserts every element of `arr` with sec->insert_sql (appending the position if positional),
+ * and the lists nested in each.
+ */
 static int insert_list(struct store *st, const json_t *arr, const struct snap_section *sec,
                        const struct snapshot_progress *prog, struct mm_err *err)
 {
-    struct store_stmt *s;
+    struct store_stmt *s, *ns[8] = {NULL};
+    size_t nn = sec->nnested < 8 ? sec->nnested : 8;
     int rc = store_prepare(st, sec->insert_sql, &s, err);
     if (rc)
         return rc;
+    for (size_t k = 0; k < nn && rc == MM_OK; k++)
+        rc = store_prepare(st, sec->nested[k].insert_sql, &ns[k], err);
     size_t n = json_array_size(arr);
     char path[200];
     for (size_t i = 0; i < n && rc == MM_OK; i++) {
         snprintf(path, sizeof path, "%s[%zu]", sec->path, i);
+        const json_t *el = json_array_get(arr, i);
         int idx = 1;
-        rc = bind_fields(s, json_array_get(arr, i), sec->fields, sec->nfields, &idx);
+        rc = bind_fields(s, el, sec->fields, sec->nfields, &idx);
         if (rc == MM_OK && sec->positional)
             rc = store_bind_int(s, idx, (long long)i + 1);
         if (rc != MM_OK) {
@@ -85,8 +123,13 @@ static int insert_list(struct store *st, const json_t *arr, const struct snap_se
             break;
         }
         rc = run(s, path, err);
+        if (rc == MM_OK)
+            rc = insert_nested(ns, el, sec, path, err);
         progress(prog, sec->noun, i + 1, n);
     }
+    for (size_t k = 0; k < nn; k++)
+        if (ns[k])
+            store_finalize(ns[k]);
     store_finalize(s);
     return rc;
 }
@@ -145,9 +188,70 @@ static int delete_all(struct store *st, struct mm_err *err)
     return MM_OK;
 }
 
-int snapshot_import(struct store *st, json_t *root, int replace,
-                    const struct snapshot_progress *prog, struct mm_problems *problems,
-                    struct mm_err *err)
+/* ---- the change log ---------------------------------------------------------------- */
+
+/* Appends one entry; on failure err names the entity. */
+static int log_entry(struct store *st, const struct audit_actor *actor, const char *action,
+                     const char *type, const char *id, json_t *before, json_t *after,
+                     struct mm_err *err)
+{
+    int rc = auditlog_append(st, actor, action, type, id, before, after, err);
+    if (rc) {
+        char msg[sizeof err->msg];
+        snprintf(msg, sizeof msg, "%s", err->msg);
+        return mm_err_set(err, MM_EINTERNAL, "変更ログに %s %s%s%s を記録できません: %s", action,
+                          type, id ? " " : "", id ? id : "", msg);
+    }
+    return MM_OK;
+}
+
+/*
+ * One entry per entity of `snap` (as snapshot_read returns it): `create` with the entity as
+ * `after`, in document order, or `delete` with it as `before`, in reverse order (registers
+ * before what they refer to, the organization last).
+ */
+static int log_entities(struct store *st, const struct audit_actor *actor, json_t *snap,
+                        int deleting, const struct snapshot_progress *prog, struct mm_err *err)
+{
+    const char *action = deleting ? "delete" : "create";
+    json_t *org = json_object_get(snap, "organization");
+    int rc = MM_OK;
+    if (!deleting && org)
+        rc = log_entry(st, actor, action, "organization", NULL, NULL, org, err);
+    for (size_t k = 0; k < SEC_COUNT && rc == MM_OK; k++) {
+        const struct snap_section *sec = &snap_sections[deleting ? SEC_COUNT - 1 - k : k];
+        json_t *arr = json_object_get(snap, sec->key);
+        size_t n = json_array_size(arr);
+        for (size_t i = 0; i < n && rc == MM_OK; i++) {
+            json_t *el = json_array_get(arr, deleting ? n - 1 - i : i);
+            const char *id = json_string_value(json_object_get(el, sec->fields[0].key));
+            rc = log_entry(st, actor, action, sec->entity, id, deleting ? el : NULL,
+                           deleting ? NULL : el, err);
+        }
+        progress(prog, "変更ログ", k + 1, SEC_COUNT);
+    }
+    if (deleting && org && rc == MM_OK)
+        rc = log_entry(st, actor, action, "organization", NULL, org, NULL, err);
+    return rc;
+}
+
+/* {"organization": 1, "departments": n, …} for a snapshot as snapshot_read returns it. */
+static json_t *entity_counts(json_t *snap)
+{
+    json_t *c = json_object();
+    json_object_set_new(c, "organization", json_integer(json_object_get(snap, "organization") ? 1 : 0));
+    for (size_t k = 0; k < SEC_COUNT; k++)
+        json_object_set_new(c, snap_sections[k].key,
+                            json_integer((json_int_t)json_array_size(
+                                json_object_get(snap, snap_sections[k].key))));
+    return c;
+}
+
+/* ---- import ----------------------------------------------------------------------- */
+
+int snapshot_import_by(struct store *st, const struct audit_actor *actor, json_t *root,
+                       int replace, const struct snapshot_progress *prog,
+                       struct mm_problems *problems, struct mm_err *err)
 {
     progress(prog, "検証", 0, 1);
     int rc = snapshot_validate(st, root, problems, err);
@@ -155,6 +259,7 @@ int snapshot_import(struct store *st, json_t *root, int replace,
         return rc;
     progress(prog, "検証", 1, 1);
 
+    json_t *old = NULL, *now = NULL;
     rc = store_begin(st, err);
     if (rc)
         return rc;
@@ -168,8 +273,24 @@ int snapshot_import(struct store *st, json_t *root, int replace,
         goto fail;
     }
     if (rows) {
+        /* What is about to go, as export shows it: the delete entries' before values. */
+        rc = snapshot_read(st, NULL, 0, &old, err);
+        if (rc)
+            goto fail;
+    }
+    json_t *summary = json_object();
+    json_object_set_new(summary, "replace", json_boolean(replace));
+    json_object_set_new(summary, "deleted", old ? entity_counts(old) : json_null());
+    json_object_set_new(summary, "created", entity_counts(root));
+    rc = log_entry(st, actor, "import", "snapshot", NULL, NULL, summary, err);
+    json_decref(summary);
+    if (rc)
+        goto fail;
+    if (rows) {
         progress(prog, "いまのデータを削除", 0, 1);
-        rc = delete_all(st, err);
+        rc = log_entities(st, actor, old, 1, prog, err);
+        if (rc == MM_OK)
+            rc = delete_all(st, err);
         if (rc)
             goto fail;
     }
@@ -179,13 +300,33 @@ int snapshot_import(struct store *st, json_t *root, int replace,
                          err);
     if (rc)
         goto fail;
+    /* The create entries carry what was stored, read back as export would write it. */
+    rc = snapshot_read(st, NULL, 1, &now, err);
+    if (rc == MM_OK)
+        rc = log_entities(st, actor, now, 0, prog, err);
+    if (rc)
+        goto fail;
     progress(prog, "確定", 0, 1);
     rc = store_commit(st, err);
     if (rc)
         goto fail;
     progress(prog, "確定", 1, 1);
+    json_decref(old);
+    json_decref(now);
     return MM_OK;
 fail:
     store_rollback(st);
+    json_decref(old);
+    json_decref(now);
     return rc;
+}
+
+int snapshot_import(struct store *st, json_t *root, int replace,
+                    const struct snapshot_progress *prog, struct mm_problems *problems,
+                    struct mm_err *err)
+{
+    struct audit_actor actor;
+    char buf[128];
+    audit_actor_cli(&actor, buf, sizeof buf);
+    return snapshot_import_by(st, &actor, root, replace, prog, problems, err);
 }

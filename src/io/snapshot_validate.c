@@ -1,8 +1,9 @@
 /*
  * snapshot_validate.c — checks a whole snapshot before anything is written and reports every
  * problem with its JSON path, in Japanese: structure, types, unknown fields, id syntax and
- * uniqueness, references, the department tree, dates, person status rules, role scopes,
- * register rules and local parameters. Enumerations come from the database's lookup tables.
+ * uniqueness, references (also inside nested lists), the department tree, dates, person status
+ * rules, role scopes, register rules (the CHECK constraints of the schema among them), adopted
+ * 推奨事項 and local parameters. Enumerations come from the database's lookup tables.
  */
 #include "io/snapshot_validate.h"
 
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog/catalog.h"
 #include "io/snapshot.h"
 #include "io/snapshot_fields.h"
 #include "model/params.h"
@@ -27,6 +29,8 @@ struct vctx {
     struct mm_problems *pr;
     struct lookup lk[LK_COUNT];
     struct lookup role_scope; /* code = role, label = scope_type */
+    struct lookup clauses;     /* catalog clause ids (any revision), label = title */
+    struct lookup recommended; /* those marked 【推奨事項】 */
     struct snap_index ix[TG_COUNT]; /* id → element index */
     json_t *arr[TG_COUNT];          /* the arrays those ids index (borrowed) */
     json_t *sec[SEC_COUNT];         /* the top-level arrays, when they are arrays (borrowed) */
@@ -288,6 +292,27 @@ static void check_value(struct vctx *v, const char *path, const struct snap_fiel
             mm_problems_add(v->pr, path, "メールアドレス「%s」の形が正しくありません",
                             clip(s, c1, sizeof c1));
         break;
+    case CK_CLAUSE: {
+        char norm[CATALOG_ID_MAX];
+        if (catalog_id_normalise(s, norm, sizeof norm) != 0)
+            mm_problems_add(v->pr, path,
+                            "条項「%s」は条項番号として正しくありません（4.1(2)① のように"
+                            "ガイドラインの番号で書きます）",
+                            clip(s, c1, sizeof c1));
+        else if (strcmp(norm, s) != 0)
+            mm_problems_add(v->pr, path, "条項「%s」は「%s」と書きます", clip(s, c1, sizeof c1),
+                            norm);
+        else if (v->clauses.n && lookup_find(&v->clauses, s) < 0)
+            mm_problems_add(v->pr, path,
+                            "条項「%s」はガイドラインの目録にありません（mamori catalog list で確認できます）",
+                            s);
+        else if (v->clauses.n && lookup_find(&v->recommended, s) < 0)
+            mm_problems_add(v->pr, path,
+                            "条項 %s（%s）は推奨事項ではありません（採否を記録するのは【推奨事項】の"
+                            "条項だけです）",
+                            s, lookup_label(&v->clauses, s));
+        break;
+    }
     case CK_ORG_KIND: {
         int found = 0;
         struct strbuf sb = STRBUF_INIT;
@@ -392,19 +417,24 @@ static void check_list(struct vctx *v, const json_t *arr, const struct snap_sect
                        struct snap_index *ix)
 {
     char p[PATH_MAX_LEN];
+    const char *extra[8] = {NULL}; /* the nested lists' keys */
+    for (size_t k = 0; k < sec->nnested && k + 1 < sizeof extra / sizeof *extra; k++)
+        extra[k] = sec->nested[k].key;
     for (size_t i = 0; i < json_array_size(arr); i++) {
         const json_t *el = json_array_get(arr, i);
         elem_path(p, sizeof p, sec->path, i, NULL);
-        if (check_object(v, el, p, sec->fields, sec->nfields, NULL) && ix)
+        if (check_object(v, el, p, sec->fields, sec->nfields, extra) && ix)
             index_id(v, ix, el, sec->fields[0].key, sec->path, i);
     }
 }
 
-/* obj[key] must be an array; reports otherwise. */
+/* obj[key] must be an array (or, when `optional`, absent); reports otherwise. */
 static const json_t *need_array(struct vctx *v, const json_t *obj, const char *key,
-                                const char *path)
+                                const char *path, int optional)
 {
     const json_t *a = json_object_get(obj, key);
+    if (!a && optional)
+        return NULL;
     if (!a) {
         mm_problems_add(v->pr, path, "必須の項目がありません（空なら [] と書きます）");
         return NULL;
@@ -670,6 +700,135 @@ static void check_accounts(struct vctx *v, const json_t *accounts)
     snap_index_free(&seen);
 }
 
+/* The "%s「%s」は %s にありません" problem for a dangling reference. */
+static void dangling(struct vctx *v, const char *path, int tg, const char *id)
+{
+    char c1[200];
+    mm_problems_add(v->pr, path, "%s「%s」は %s にありません", snap_targets[tg].noun,
+                    clip(id, c1, sizeof c1), snap_targets[tg].where);
+}
+
+/*
+ * The lists nested in each element of `arr` (managed_areas[].permitted, devices[].software …):
+ * arrays, element types and syntax, codes, references, and no value twice in one list (the
+ * child tables' primary keys).
+ */
+static void check_nested(struct vctx *v, const json_t *arr, const struct snap_section *sec)
+{
+    /* each path extends the one before it, so each buffer is larger */
+    char base[PATH_MAX_LEN], p[PATH_MAX_LEN + 32], q[PATH_MAX_LEN + 160], kp[PATH_MAX_LEN + 160];
+    char c1[200];
+    for (size_t i = 0; i < json_array_size(arr) && sec->nnested; i++) {
+        const json_t *el = json_array_get(arr, i);
+        if (!json_is_object(el))
+            continue;
+        for (size_t k = 0; k < sec->nnested; k++) {
+            const struct snap_nested *nd = &sec->nested[k];
+            const json_t *list = json_object_get(el, nd->key);
+            elem_path(base, sizeof base, sec->path, i, nd->key);
+            if (!list || json_is_null(list))
+                continue; /* omitted: empty */
+            if (!json_is_array(list)) {
+                mm_problems_add(v->pr, base, "型が違います（配列が必要ですが%sです。空なら [] と書きます）",
+                                json_kind(list));
+                continue;
+            }
+            struct snap_index seen = {0};
+            for (size_t j = 0; j < json_array_size(list); j++) {
+                const json_t *e = json_array_get(list, j);
+                const char *key;
+                elem_path(p, sizeof p, base, j, NULL);
+                if (nd->plain) {
+                    if (!type_ok(nd->fields[0].type, e)) {
+                        add_type_problem(v, p, type_name(nd->fields[0].type), e);
+                        continue;
+                    }
+                    check_value(v, p, &nd->fields[0], e);
+                    key = json_string_value(e);
+                    if (key && nd->fields[0].check == CK_REF &&
+                        !snap_index_get(&v->ix[nd->fields[0].arg], key, NULL))
+                        dangling(v, p, nd->fields[0].arg, key);
+                    snprintf(kp, sizeof kp, "%s", p);
+                } else {
+                    if (!check_object(v, e, p, nd->fields, nd->nfields, NULL))
+                        continue;
+                    for (size_t f = 0; f < nd->nfields; f++) {
+                        const char *id = str(e, nd->fields[f].key);
+                        if (nd->fields[f].check == CK_REF && id &&
+                            !snap_index_get(&v->ix[nd->fields[f].arg], id, NULL))
+                            dangling(v, key_path(q, sizeof q, p, nd->fields[f].key),
+                                     nd->fields[f].arg, id);
+                    }
+                    key = str(e, nd->fields[0].key);
+                    key_path(kp, sizeof kp, p, nd->fields[0].key);
+                }
+                size_t first;
+                if (key && !snap_index_put(&seen, key, j, &first))
+                    mm_problems_add(v->pr, kp, "%s に「%s」が重複しています（%s と同じ）", nd->noun,
+                                    clip(key, c1, sizeof c1), elem_path(q, sizeof q, base, first, NULL));
+            }
+            snap_index_free(&seen);
+        }
+    }
+}
+
+/* organization.recommendations: each clause at most once. */
+static void check_recommendations(struct vctx *v, const json_t *recs)
+{
+    const char *base = snap_org_lists[OL_RECOMMENDATIONS].path;
+    char p[PATH_MAX_LEN], q[PATH_MAX_LEN], c1[200];
+    struct snap_index seen = {0};
+    for (size_t i = 0; i < json_array_size(recs); i++) {
+        const char *clause = str(json_array_get(recs, i), "clause");
+        size_t first;
+        if (clause && !snap_index_put(&seen, clause, i, &first))
+            mm_problems_add(v->pr, elem_path(p, sizeof p, base, i, "clause"),
+                            "条項「%s」が重複しています（%s と同じ）", clip(clause, c1, sizeof c1),
+                            elem_path(q, sizeof q, base, first, NULL));
+    }
+    snap_index_free(&seen);
+}
+
+static int present(const json_t *obj, const char *key)
+{
+    const json_t *x = json_object_get(obj, key);
+    return x && !json_is_null(x);
+}
+
+/* A connection goes to a segment of the organization or to an outside party, never both. */
+static void check_connections(struct vctx *v, const json_t *conns)
+{
+    const char *base = snap_sections[SEC_CONNECTIONS].path;
+    char p[PATH_MAX_LEN];
+    for (size_t i = 0; i < json_array_size(conns); i++) {
+        const json_t *e = json_array_get(conns, i);
+        if (!json_is_object(e))
+            continue;
+        int dom = present(e, "to_domain"), ext = present(e, "to_external");
+        if (dom && ext)
+            mm_problems_add(v->pr, elem_path(p, sizeof p, base, i, "to_external"),
+                            "接続先は to_domain（庁内のネットワークの区分）か to_external（外部の"
+                            "接続先）のどちらか一方だけを書きます（両方が書かれています）");
+        else if (!dom && !ext)
+            mm_problems_add(v->pr, elem_path(p, sizeof p, base, i, "to_domain"),
+                            "接続先が必須です（庁内のネットワークなら to_domain、外部なら "
+                            "to_external のどちらか一方を書きます）");
+    }
+}
+
+static void check_contracts(struct vctx *v, const json_t *contracts)
+{
+    const char *base = snap_sections[SEC_CONTRACTS].path;
+    char p[PATH_MAX_LEN];
+    for (size_t i = 0; i < json_array_size(contracts); i++) {
+        const json_t *e = json_array_get(contracts, i);
+        const char *from = str(e, "start_on"), *to = str(e, "end_on");
+        if (from && to && snap_is_date(from) && snap_is_date(to) && strcmp(to, from) < 0)
+            mm_problems_add(v->pr, elem_path(p, sizeof p, base, i, "end_on"),
+                            "契約の終了日 %s が開始日 %s より前です", to, from);
+    }
+}
+
 /* organization.parameters: known keys, string values of the right form. */
 static void check_parameters(struct vctx *v, const json_t *params)
 {
@@ -720,13 +879,13 @@ static void check_parameters(struct vctx *v, const json_t *params)
 
 static void check_organization(struct vctx *v, const json_t *org)
 {
-    static const char *const lists[] = {"bodies", "excluded_networks", "network_inclusions",
-                                        "parameters", NULL};
+    static const char *const lists[] = {"bodies",          "excluded_networks", "network_inclusions",
+                                        "recommendations", "parameters",        NULL};
     if (!check_object(v, org, "$.organization", snap_org_fields, snap_org_nfields, lists))
         return;
     for (size_t i = 0; i < OL_COUNT; i++) {
         const struct snap_section *sec = &snap_org_lists[i];
-        const json_t *arr = need_array(v, org, sec->key, sec->path);
+        const json_t *arr = need_array(v, org, sec->key, sec->path, sec->optional);
         if (!arr)
             continue;
         if (sec->defines >= 0) {
@@ -794,6 +953,8 @@ static void vctx_free(struct vctx *v)
     for (size_t i = 0; i < LK_COUNT; i++)
         lookup_free(&v->lk[i]);
     lookup_free(&v->role_scope);
+    lookup_free(&v->clauses);
+    lookup_free(&v->recommended);
     for (size_t i = 0; i < TG_COUNT; i++)
         snap_index_free(&v->ix[i]);
 }
@@ -822,6 +983,14 @@ int snapshot_validate(struct store *st, json_t *root, struct mm_problems *proble
     }
     rc = lookup_load(st, "SELECT role, scope_type FROM role_scope ORDER BY role, scope_type",
                      &v.role_scope, err);
+    if (!rc)
+        rc = lookup_load(st, "SELECT id, MIN(title) FROM catalog_clause GROUP BY id", &v.clauses,
+                         err);
+    if (!rc)
+        rc = lookup_load(st,
+                         "SELECT id, MIN(title) FROM catalog_clause WHERE recommended = 1 "
+                         "GROUP BY id",
+                         &v.recommended, err);
     if (rc)
         goto done;
 
@@ -851,7 +1020,7 @@ int snapshot_validate(struct store *st, json_t *root, struct mm_problems *proble
     /* Pass 1: shape of every element, and the ids each list defines. */
     for (size_t i = 0; i < SEC_COUNT; i++) {
         const struct snap_section *sec = &snap_sections[i];
-        const json_t *arr = need_array(&v, root, sec->key, sec->path);
+        const json_t *arr = need_array(&v, root, sec->key, sec->path, sec->optional);
         if (!arr)
             continue;
         v.sec[i] = (json_t *)arr;
@@ -870,8 +1039,13 @@ int snapshot_validate(struct store *st, json_t *root, struct mm_problems *proble
             check_refs(&v, arr, &snap_org_lists[i]);
     }
     for (size_t i = 0; i < SEC_COUNT; i++)
-        if (v.sec[i])
+        if (v.sec[i]) {
             check_refs(&v, v.sec[i], &snap_sections[i]);
+            check_nested(&v, v.sec[i], &snap_sections[i]);
+        }
+    const json_t *recs = org ? json_object_get(org, "recommendations") : NULL;
+    if (json_is_array(recs))
+        check_recommendations(&v, recs);
     if (v.sec[SEC_DEPARTMENTS])
         check_departments(&v, v.sec[SEC_DEPARTMENTS]);
     if (v.sec[SEC_PEOPLE])
@@ -882,6 +1056,10 @@ int snapshot_validate(struct store *st, json_t *root, struct mm_problems *proble
         check_assets(&v, v.sec[SEC_ASSETS]);
     if (v.sec[SEC_ACCOUNTS])
         check_accounts(&v, v.sec[SEC_ACCOUNTS]);
+    if (v.sec[SEC_CONNECTIONS])
+        check_connections(&v, v.sec[SEC_CONNECTIONS]);
+    if (v.sec[SEC_CONTRACTS])
+        check_contracts(&v, v.sec[SEC_CONTRACTS]);
     rc = problems->len + problems->dropped > before ? MM_EINPUT : MM_OK;
 done:
     vctx_free(&v);
