@@ -8,7 +8,7 @@
 
 BUILD   ?= build
 CC      ?= cc
-PKGS    := sqlite3 libmicrohttpd jansson libsodium
+PKGS    := sqlite3 libmicrohttpd jansson libsodium xlsxwriter
 SAN     ?=
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
@@ -27,7 +27,8 @@ SRC      := $(sort $(wildcard src/*.c src/*/*.c))
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 OBJ      := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 EMBED    := $(sort $(wildcard data/schema/*.sql data/classification/*.tsv data/params/*.tsv \
-                              data/demo/*.tsv data/catalog/*/*.tsv web/static/*))
+                              data/demo/*.tsv data/catalog/*/*.tsv data/rules/*.sql \
+                              web/static/*))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 

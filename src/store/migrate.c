@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "catalog/catalog.h"
+#include "rules/rules.h"
 #include "util/embedded.h"
 
 #define SCHEMA_PREFIX "data/schema/"
@@ -62,6 +63,13 @@ int store_schema_version(struct store *st, int *out, struct mm_err *err)
     return rc;
 }
 
+/* The catalog of this binary, then the coverage its rules give the catalog's clauses. */
+static int load_embedded_data(struct store *st, struct mm_err *err)
+{
+    int rc = catalog_load_embedded(st, err);
+    return rc ? rc : rules_sync_coverage(st, err);
+}
+
 int migrate_check_and_apply(struct store *st, int apply, struct mm_err *err)
 {
     int have = 0, latest = store_schema_latest();
@@ -73,8 +81,8 @@ int migrate_check_and_apply(struct store *st, int apply, struct mm_err *err)
                           "このデータベースはより新しい mamori で作られています（スキーマ版 %d、"
                           "この mamori は版 %d まで）。mamori を更新してから開いてください",
                           have, latest);
-    if (have == latest) /* every writable database carries the catalog of this binary */
-        return apply ? catalog_load_embedded(st, err) : MM_OK;
+    if (have == latest) /* every writable database carries the catalog and rules of this binary */
+        return apply ? load_embedded_data(st, err) : MM_OK;
     if (!apply)
         return mm_err_set(err, MM_EREFUSED,
                           "データベースのスキーマが古いままです（版 %d、最新は版 %d）。"
@@ -117,5 +125,5 @@ int migrate_check_and_apply(struct store *st, int apply, struct mm_err *err)
                               prev);
         }
     }
-    return catalog_load_embedded(st, err);
+    return load_embedded_data(st, err);
 }
