@@ -1,0 +1,6 @@
+-- near miss: approved 機密性2 service; an unapproved one not yet in use (no start, no assets); an unapproved one whose use ended
+INSERT INTO person (id, name, department_id, employment, status, hired_on) VALUES ('rbt-pr', '申請 太郎', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'regular', 'active', '2000-04-01'), ('rbt-pa', '許可 次郎', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'regular', 'active', '2000-04-01'), ('rbt-pm', '管理 三郎', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'regular', 'active', '2000-04-01');
+INSERT INTO role_assignment VALUES ('rbt-ra-pa', 'permit_authority', 'rbt-pa', 'organization', NULL, NULL, '2020-04-01', NULL, NULL);
+INSERT INTO cloud_service VALUES ('rbt-cs1', 'テストクラウド rbt-cs1', 'テスト事業者', 'saas', 1, (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), NULL, NULL, '2', 'rbt-pr', 'rbt-pa', '2025-03-01', 'rbt-pm', '2025-04-01', NULL, 1, 1, NULL);
+INSERT INTO cloud_service VALUES ('rbt-cs1b', 'テストクラウド rbt-cs1b', 'テスト事業者', 'saas', 1, (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), NULL, NULL, '2', 'rbt-pr', NULL, NULL, NULL, NULL, NULL, 0, 1, NULL);
+INSERT INTO cloud_service VALUES ('rbt-cs1c', 'テストクラウド rbt-cs1c', 'テスト事業者', 'saas', 1, (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), NULL, NULL, '2', 'rbt-pr', NULL, NULL, NULL, '2024-04-01', '2026-03-31', 1, 1, NULL);

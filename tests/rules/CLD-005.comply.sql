@@ -1,0 +1,5 @@
+-- near miss: approved by the 情報セキュリティ責任者 of the 部局 above the using 課
+INSERT INTO person (id, name, department_id, employment, status, hired_on) VALUES ('rbt-pr', '申請 太郎', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'regular', 'active', '2000-04-01'), ('rbt-pa', '許可 次郎', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'regular', 'active', '2000-04-01'), ('rbt-pm', '管理 三郎', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'regular', 'active', '2000-04-01');
+INSERT INTO role_assignment VALUES ('rbt-ra-pa', 'permit_authority', 'rbt-pa', 'organization', NULL, NULL, '2020-04-01', NULL, NULL);
+INSERT INTO role_assignment VALUES ('rbt-ra-isr', 'isr', 'rbt-pm', 'bukyoku', (SELECT parent_id FROM department WHERE id = (SELECT MIN(id) FROM department WHERE level = 'kashitsu')), NULL, '2020-04-01', NULL, NULL);
+INSERT INTO cloud_service VALUES ('rbt-cs5', 'テストクラウド rbt-cs5', 'テスト事業者', 'saas', 0, (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), NULL, NULL, '1', 'rbt-pr', 'rbt-pm', '2025-03-01', 'rbt-pa', '2025-04-01', NULL, 1, 1, NULL);

@@ -1,0 +1,7 @@
+-- expect: rbt-cs5
+-- 機密性1のサービスを、他部局の情報セキュリティ責任者が承認
+INSERT INTO person (id, name, department_id, employment, status, hired_on) VALUES ('rbt-pr', '申請 太郎', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'regular', 'active', '2000-04-01'), ('rbt-pa', '許可 次郎', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'regular', 'active', '2000-04-01'), ('rbt-pm', '管理 三郎', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'regular', 'active', '2000-04-01');
+INSERT INTO role_assignment VALUES ('rbt-ra-pa', 'permit_authority', 'rbt-pa', 'organization', NULL, NULL, '2020-04-01', NULL, NULL);
+INSERT INTO department VALUES ('rbt-bu', NULL, 'テスト部', 'bukyoku', (SELECT MIN(code) FROM org_body), 99);
+INSERT INTO role_assignment VALUES ('rbt-ra-isr', 'isr', 'rbt-pm', 'bukyoku', 'rbt-bu', NULL, '2020-04-01', NULL, NULL);
+INSERT INTO cloud_service VALUES ('rbt-cs5', 'テストクラウド rbt-cs5', 'テスト事業者', 'saas', 0, (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), NULL, NULL, '1', 'rbt-pr', 'rbt-pm', '2025-03-01', 'rbt-pa', '2025-04-01', NULL, 1, 1, NULL);

@@ -1,0 +1,7 @@
+-- expect: rbt-cs9
+-- ISMAP登録サービスに機密性3Aの情報資産
+INSERT INTO person (id, name, department_id, employment, status, hired_on) VALUES ('rbt-pr', '申請 太郎', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'regular', 'active', '2000-04-01'), ('rbt-pa', '許可 次郎', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'regular', 'active', '2000-04-01'), ('rbt-pm', '管理 三郎', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'regular', 'active', '2000-04-01');
+INSERT INTO role_assignment VALUES ('rbt-ra-pa', 'permit_authority', 'rbt-pa', 'organization', NULL, NULL, '2020-04-01', NULL, NULL);
+INSERT INTO cloud_service VALUES ('rbt-cs9', 'テストクラウド rbt-cs9', 'テスト事業者', 'saas', 1, (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), NULL, NULL, '3B', 'rbt-pr', 'rbt-pa', '2025-03-01', 'rbt-pm', '2025-04-01', NULL, 1, 1, NULL);
+INSERT INTO asset (id, name, department_id, medium, system_id, confidentiality, integrity, availability) VALUES ('rbt-a9', '秘文書', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'electronic', NULL, '3A', '2', '1');
+INSERT INTO cloud_service_asset VALUES ('rbt-cs9', 'rbt-a9');

@@ -1,0 +1,4 @@
+-- near miss: admin unlock per use on a マイナンバー terminal; an open LGWAN terminal and a disposed open terminal are not this rule's
+INSERT INTO device VALUES ('rbt-d1', 'テスト機器 rbt-d1', 'pc', 'mynumber', NULL, (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), NULL, 'issued', 'office', NULL, 'admin_unlock', 1, 1, 1, 1, 1, '2026-05-25', '2026-05-31', NULL, NULL, NULL);
+INSERT INTO device VALUES ('rbt-d1b', 'テスト機器 rbt-d1b', 'pc', 'lgwan', NULL, (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), NULL, 'issued', 'office', NULL, 'open', 1, 1, 1, 1, 1, '2026-05-25', '2026-05-31', NULL, NULL, NULL);
+INSERT INTO device VALUES ('rbt-d1c', 'テスト機器 rbt-d1c', 'pc', 'mynumber', NULL, (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), NULL, 'issued', 'office', NULL, 'open', 1, 1, 1, 1, 1, '2026-05-25', '2026-05-31', NULL, '2026-01-01', NULL);

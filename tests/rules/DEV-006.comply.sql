@@ -1,0 +1,6 @@
+-- near miss: the data on an encrypted medium; an unencrypted medium holding 機密性1 only
+INSERT INTO asset (id, name, department_id, medium, system_id, confidentiality, integrity, availability) VALUES ('rbt-a7', '口座振替データ', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'removable', NULL, '3B', '2', '1');
+INSERT INTO asset (id, name, department_id, medium, system_id, confidentiality, integrity, availability) VALUES ('rbt-a7b', '公表資料', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 'removable', NULL, '1', '1', '1');
+INSERT INTO device VALUES ('rbt-d7', 'テスト機器 rbt-d7', 'media', NULL, NULL, (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), NULL, 'issued', 'managed_area', NULL, NULL, 0, 1, 1, 0, 1, NULL, NULL, NULL, NULL, NULL);
+INSERT INTO device VALUES ('rbt-d7b', 'テスト機器 rbt-d7b', 'media', NULL, NULL, (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), NULL, 'issued', 'office', NULL, NULL, 0, 0, 1, 0, 1, NULL, NULL, NULL, NULL, NULL);
+INSERT INTO device_asset VALUES ('rbt-d7', 'rbt-a7'), ('rbt-d7b', 'rbt-a7b');

@@ -1,0 +1,4 @@
+-- near miss: a wire-locked PC; an unlocked PC in a 管理区域 and a mobile in the office are not this rule's
+INSERT INTO device VALUES ('rbt-d9', 'テスト機器 rbt-d9', 'pc', 'lgwan', NULL, (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), NULL, 'issued', 'office', NULL, 'blocked', 0, 1, 1, 1, 1, '2026-05-25', '2026-05-31', NULL, NULL, NULL);
+INSERT INTO device VALUES ('rbt-d9b', 'テスト機器 rbt-d9b', 'pc', 'lgwan', NULL, (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), NULL, 'issued', 'managed_area', NULL, 'blocked', 0, 1, 1, 0, 1, '2026-05-25', '2026-05-31', NULL, NULL, NULL);
+INSERT INTO device VALUES ('rbt-d9c', 'テスト機器 rbt-d9c', 'mobile', 'lgwan', NULL, (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), NULL, 'issued', 'office', NULL, 'blocked', 0, 1, 1, 0, 1, '2026-05-25', '2026-05-31', NULL, NULL, NULL);

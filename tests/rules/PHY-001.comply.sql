@@ -1,0 +1,3 @@
+-- near miss: an entry logbook counts as 入退室管理
+INSERT INTO managed_area VALUES ('rbt-m1', 'テスト管理区域 rbt-m1', (SELECT MIN(id) FROM department WHERE level = 'kashitsu'), 3, 'logbook', 1, 1, 1, 1, NULL);
+INSERT INTO managed_area_permit SELECT 'rbt-m1', MIN(id) FROM person WHERE status = 'active';
