@@ -1,0 +1,7 @@
+-- expect: rt-ac1
+-- On leave since 2025-12-01: more than inactive_account_days (90) before the check date.
+INSERT INTO system (id, name, domain, hosting, department_id, rto_hours, mfa)
+  VALUES ('rt-sys1', '試験システム', 'lgwan', 'onprem', (SELECT MIN(id) FROM department), 24, 1);
+INSERT INTO person (id, name, employment, status, status_since)
+  VALUES ('rt-p1', '休職　三郎', 'regular', 'on_leave', '2025-12-01');
+INSERT INTO account (id, system_id, login, holder_id, privileged, shared, mfa, status, created_on, last_login) VALUES ('rt-ac1', 'rt-sys1', 'rt-p1', 'rt-p1', 0, 0, 1, 'active', '2020-04-01', '2025-11-28T17:00:00+09:00');

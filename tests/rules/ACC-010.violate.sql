@@ -1,0 +1,10 @@
+-- expect: rt-ac1
+-- A privileged ID held by someone with no 管理者・担当者 role on the system (担当者 of another one).
+INSERT INTO system (id, name, domain, hosting, department_id, rto_hours, mfa)
+  VALUES ('rt-sys1', '試験システム', 'lgwan', 'onprem', (SELECT MIN(id) FROM department), 24, 1);
+INSERT INTO system (id, name, domain, hosting, department_id, rto_hours, mfa)
+  VALUES ('rt-sys2', '別のシステム', 'lgwan', 'onprem', (SELECT MIN(id) FROM department), 24, 1);
+INSERT INTO person (id, name, employment, status) VALUES ('rt-p1', '他課　九郎', 'regular', 'active');
+INSERT INTO role_assignment (id, role, person_id, scope_type, scope_system_id, valid_from)
+  VALUES ('rt-ra1', 'sys_staff', 'rt-p1', 'system', 'rt-sys2', '2026-04-01');
+INSERT INTO account (id, system_id, login, holder_id, privileged, shared, mfa, status, created_on, last_login) VALUES ('rt-ac1', 'rt-sys1', 'adm-rt-p1', 'rt-p1', 1, 0, 1, 'active', '2026-04-01', '2026-05-28T10:00:00+09:00');

@@ -1,0 +1,12 @@
+-- Near miss: the same 3C asset, with the β' controls recorded in the organization's parameters.
+INSERT INTO department (id, parent_id, name, level, body, sort)
+  VALUES ('rt-ka1', (SELECT MIN(id) FROM department WHERE level = 'bukyoku'), '試験課', 'kashitsu',
+          (SELECT MIN(code) FROM org_body), 99);
+INSERT INTO person (id, name, department_id, employment, status) VALUES ('rt-ism', '試験　課長', 'rt-ka1', 'regular', 'active');
+INSERT INTO role_assignment (id, role, person_id, scope_type, scope_department_id, valid_from)
+  VALUES ('rt-ra-ism', 'ism', 'rt-ism', 'kashitsu', 'rt-ka1', '2026-04-01');
+INSERT INTO system (id, name, domain, hosting, department_id, rto_hours, mfa)
+  VALUES ('rt-sys1', '電子申請試験', 'internet', 'other_cloud', 'rt-ka1', 24, 1);
+INSERT INTO asset (id, name, department_id, manager_id, medium, system_id, confidentiality, integrity, availability, personal_info) VALUES ('rt-as1', '申請データ（一時保管）', 'rt-ka1', 'rt-ism', 'electronic', 'rt-sys1', '3C', '2', '1', 1);
+DELETE FROM org_parameter WHERE key = 'internet_3c_beta_prime';
+INSERT INTO org_parameter (key, value) VALUES ('internet_3c_beta_prime', 'true');

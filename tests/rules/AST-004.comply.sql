@@ -1,0 +1,13 @@
+-- Near misses: a 可用性１ asset on the system without an RTO; a 可用性２ asset on a system with one.
+INSERT INTO department (id, parent_id, name, level, body, sort)
+  VALUES ('rt-ka1', (SELECT MIN(id) FROM department WHERE level = 'bukyoku'), '試験課', 'kashitsu',
+          (SELECT MIN(code) FROM org_body), 99);
+INSERT INTO person (id, name, department_id, employment, status) VALUES ('rt-ism', '試験　課長', 'rt-ka1', 'regular', 'active');
+INSERT INTO role_assignment (id, role, person_id, scope_type, scope_department_id, valid_from)
+  VALUES ('rt-ra-ism', 'ism', 'rt-ism', 'kashitsu', 'rt-ka1', '2026-04-01');
+INSERT INTO system (id, name, domain, hosting, department_id, rto_hours, mfa)
+  VALUES ('rt-sys1', '議会資料試験', 'lgwan', 'onprem', 'rt-ka1', NULL, 1);
+INSERT INTO system (id, name, domain, hosting, department_id, rto_hours, mfa)
+  VALUES ('rt-sys2', '基幹試験', 'lgwan', 'onprem', 'rt-ka1', 48, 1);
+INSERT INTO asset (id, name, department_id, manager_id, medium, system_id, confidentiality, integrity, availability, personal_info) VALUES ('rt-as1', '会議録（過去分）', 'rt-ka1', 'rt-ism', 'electronic', 'rt-sys1', '1', '1', '1', 0);
+INSERT INTO asset (id, name, department_id, manager_id, medium, system_id, confidentiality, integrity, availability, personal_info) VALUES ('rt-as2', '議案資料（会期中）', 'rt-ka1', 'rt-ism', 'electronic', 'rt-sys2', '1', '2', '2', 0);

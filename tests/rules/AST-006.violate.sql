@@ -1,0 +1,12 @@
+-- expect: rt-as1
+-- The manager is the former 課長, whose ISM assignment ended on 2026-03-31.
+INSERT INTO department (id, parent_id, name, level, body, sort)
+  VALUES ('rt-ka1', (SELECT MIN(id) FROM department WHERE level = 'bukyoku'), '試験課', 'kashitsu',
+          (SELECT MIN(code) FROM org_body), 99);
+INSERT INTO person (id, name, department_id, employment, status) VALUES ('rt-ism', '試験　課長', 'rt-ka1', 'regular', 'active');
+INSERT INTO role_assignment (id, role, person_id, scope_type, scope_department_id, valid_from)
+  VALUES ('rt-ra-ism', 'ism', 'rt-ism', 'kashitsu', 'rt-ka1', '2026-04-01');
+INSERT INTO person (id, name, department_id, employment, status) VALUES ('rt-p1', '前任　課長', 'rt-ka1', 'regular', 'active');
+INSERT INTO role_assignment (id, role, person_id, scope_type, scope_department_id, valid_from, valid_to)
+  VALUES ('rt-ra1', 'ism', 'rt-p1', 'kashitsu', 'rt-ka1', '2024-04-01', '2026-03-31');
+INSERT INTO asset (id, name, department_id, manager_id, medium, system_id, confidentiality, integrity, availability, personal_info) VALUES ('rt-as1', '窓口受付簿', 'rt-ka1', 'rt-p1', 'paper', NULL, '2', '1', '1', 1);

@@ -1,0 +1,3 @@
+-- expect: 1
+-- The organization loses its only CISO.
+DELETE FROM role_assignment WHERE role = 'ciso';

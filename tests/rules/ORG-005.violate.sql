@@ -1,0 +1,7 @@
+-- expect: 1
+INSERT INTO person (id, name, employment, status) VALUES ('rt-p1', '副　一郎', 'regular', 'active');
+INSERT INTO person (id, name, employment, status) VALUES ('rt-p2', '副　二郎', 'regular', 'active');
+INSERT INTO role_assignment (id, role, person_id, scope_type, valid_from)
+  VALUES ('rt-ra1', 'vice_ciso', 'rt-p1', 'organization', '2026-04-01');
+INSERT INTO role_assignment (id, role, person_id, scope_type, valid_from)
+  VALUES ('rt-ra2', 'vice_ciso', 'rt-p2', 'organization', '2026-04-01');

@@ -1,0 +1,8 @@
+-- expect: rt-p1
+INSERT INTO person (id, name, employment, status) VALUES ('rt-p1', '兼務　一郎', 'regular', 'active');
+INSERT INTO role_assignment (id, role, person_id, scope_type, valid_from)
+  VALUES ('rt-ra1', 'audit_chief', 'rt-p1', 'organization', '2026-04-01');
+INSERT INTO role_assignment (id, role, person_id, scope_type, valid_from)
+  VALUES ('rt-ra2', 'vice_ciso', 'rt-p1', 'organization', '2026-04-01');
+INSERT INTO role_assignment (id, role, person_id, scope_type, valid_from)
+  VALUES ('rt-ra3', 'toukatsu', 'rt-p1', 'organization', '2026-04-01');

@@ -1,0 +1,2 @@
+-- expect: 1
+DELETE FROM role_assignment WHERE role = 'committee';

@@ -1,0 +1,7 @@
+-- expect: rt-ra1
+-- A vendor's engineer is registered as 情報システム管理者.
+INSERT INTO person (id, name, employment, status) VALUES ('rt-p1', '委託　技術者', 'contractor', 'active');
+INSERT INTO system (id, name, domain, hosting, department_id, rto_hours, mfa)
+  VALUES ('rt-sys1', '試験システム', 'lgwan', 'onprem', (SELECT MIN(id) FROM department), 24, 1);
+INSERT INTO role_assignment (id, role, person_id, scope_type, scope_system_id, valid_from)
+  VALUES ('rt-ra1', 'sysm', 'rt-p1', 'system', 'rt-sys1', '2026-04-01');
