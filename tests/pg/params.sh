@@ -1,6 +1,6 @@
 # params.sh — the parameters a rule binds, computed outside mamori so that the rule queries can
 # be run by the sqlite3 and psql command-line tools (tests/integration/test_pg_rules.sh,
-# bench/check.sh). Mirrors the rule file contract (docs/rules.md, src/rules/rules.h). Sourced.
+# bench/check.sh). Mirrors the rule file contract (src/rules/rules.h). Sourced.
 
 # rule_params DB DATE : prints one `name<TAB>kind<TAB>value` line per parameter, kind int|text:
 # every key of data/params/parameters.tsv with its effective value (the org_parameter row of DB,
@@ -62,11 +62,17 @@ sqlite_param_commands() {
 }
 
 # psql_param_args PARAMS_FILE : psql -v options that make psql replace each `:name` with the
-# value as a literal (psql leaves string literals, comments and :: casts alone; an unknown
-# :name is left in place and PostgreSQL rejects it).
+# value as a typed literal — CAST('…' AS TEXT) or a bare integer — the types a PostgreSQL
+# backend would declare when binding (docs/postgresql.md); an untyped '…' literal would be more
+# forgiving than a bound text parameter. psql leaves string literals, comments and :: casts
+# alone; an unknown :name is left in place and PostgreSQL rejects it.
 psql_param_args() {
     local name kind value
     while IFS=$'\t' read -r name kind value; do
-        printf -- '-v\n%s=%s\n' "$name" "$(sql_literal "$kind" "$value")"
+        if [ "$kind" = int ]; then
+            printf -- '-v\n%s=%s\n' "$name" "$value"
+        else
+            printf -- '-v\n%s=CAST(%s AS TEXT)\n' "$name" "$(sql_literal text "$value")"
+        fi
     done <"$1"
 }
