@@ -1,9 +1,9 @@
 /*
  * demo_build.c — generates the demo municipality's registers from the embedded data files
  * (data/demo/ TSV files): structure, people, roles, systems, assets and accounts. Everything is
- * drawn from the seeded PRNG in a fixed order, and every date is counted from
- * DEMO_REFERENCE_DATE, so one seed always gives the same municipality. The result is clean;
- * demo_gaps.c then plants the deliberate gaps.
+ * drawn from the seeded PRNG in a fixed order, and every date is moved to the reference 年度
+ * (demo_shift) or counted back from the reference date, so one seed and one reference date
+ * always give the same municipality. The result is clean; demo_gaps.c then plants the gaps.
  */
 #include "demo/demo_model.h"
 
@@ -29,8 +29,8 @@ static int need(const struct demo_tsv *t, int n, struct mm_err *err)
 
 static int bad(const struct demo_tsv *t, const char *what, const char *value, struct mm_err *err)
 {
-    return mm_err_set(err, MM_EINTERNAL, "%s:%d: %s「%s」が見つかりません", t->name, t->line,
-                      what, value);
+    return mm_err_set(err, MM_EINTERNAL, "%s:%d: %s「%s」が見つかりません", t->name, t->line, what,
+                      value);
 }
 
 static int load_names(struct demo *d, const char *file, struct demo_kv **list, size_t *n,
@@ -96,6 +96,11 @@ static int load_profile(struct demo *d, struct profile_refs *refs, struct mm_err
             kv->a = demo_str(d, k);
             kv->b = demo_str(d, v);
             kv->c = x ? demo_str(d, x) : NULL;
+        } else if (strcmp(rec, "recommend") == 0) {
+            struct demo_reco *r = demo_push(&d->recos, &d->n_recos, &d->cap_recos, sizeof *r);
+            r->clause = demo_str(d, k);
+            r->adopted = strcmp(v, "1") == 0;
+            r->note = x ? demo_str(d, x) : NULL;
         } else if (strcmp(rec, "param") == 0) {
             struct demo_kv *kv = demo_push(&d->params, &d->n_params, &d->cap_params, sizeof *kv);
             kv->a = demo_str(d, k);
@@ -148,12 +153,12 @@ static int load_depts(struct demo *d, struct mm_err *err)
         u->n_fiscal = atoi(t.f[7]);
         u->n_part = atoi(t.f[8]);
         u->n_contractor = atoi(t.f[9]);
-        u->since = demo_str(d, t.f[10]);
+        u->since = demo_shift(d, demo_str(d, t.f[10]));
         u->sort = (int)d->n_depts;
         u->head = -1;
         if (u->n_regular < 1)
-            return mm_err_set(err, MM_EINTERNAL, "%s:%d: 正規職員（所属長を含む）が 1 人以上必要です",
-                              t.name, t.line);
+            return mm_err_set(err, MM_EINTERNAL,
+                              "%s:%d: 正規職員（所属長を含む）が 1 人以上必要です", t.name, t.line);
     }
     return rc;
 }
@@ -173,7 +178,7 @@ static int load_systems(struct demo *d, struct mm_err *err)
         if ((s->dept = demo_find_dept(d, t.f[4])) < 0)
             return bad(&t, "所管課室", t.f[4], err);
         s->rto = strcmp(t.f[5], "-") == 0 ? 0 : atoi(t.f[5]);
-        s->since = demo_str(d, t.f[6]);
+        s->since = demo_shift(d, demo_str(d, t.f[6]));
         s->vendor = demo_str(d, t.f[7]);
         s->users = demo_str(d, t.f[8]);
         s->admins = atoi(t.f[9]);
@@ -206,7 +211,7 @@ static const char *random_name(struct demo *d, const char **kana)
 static const char *april_first(struct demo *d, int from_year, int to_year)
 {
     int y = from_year + (int)demo_rand(d, (uint32_t)(to_year - from_year + 1));
-    return demo_fmt(d, "%04d-04-01", y);
+    return demo_april(d, y);
 }
 
 static int add_person(struct demo *d, int dept, const char *employment, const char *title,
@@ -257,7 +262,7 @@ static int make_people(struct demo *d, const struct profile_refs *refs, struct m
         if (dept < 0)
             return mm_err_set(err, MM_EINTERNAL, "%s: 特別職「%s」の所属が見つかりません",
                               FILE_PROFILE, refs->special[k].b);
-        add_person(d, dept, "special", refs->special[k].b, special_hired[k % 4]);
+        add_person(d, dept, "special", refs->special[k].b, demo_shift(d, special_hired[k % 4]));
     }
     for (size_t u = 0; u < d->n_depts; u++) {
         struct demo_dept *dp = &d->depts[u];
@@ -284,7 +289,7 @@ static int make_people(struct demo *d, const struct profile_refs *refs, struct m
             int p = add_person(d, (int)u, "regular", title, hired);
             if (k == 0) {
                 dp->head = p;
-                const char *since = head_years[demo_rand(d, 5)];
+                const char *since = demo_shift(d, head_years[demo_rand(d, 5)]);
                 d->people[p].head_since = demo_later(since, dp->since);
                 d->people[p].busy = 1;
             }
@@ -353,29 +358,39 @@ static int make_roles(struct demo *d, const struct profile_refs *refs, struct mm
     int vice = find_special(refs, "vice_mayor");
     int sup = find_special(refs, "superintendent");
     if (vice < 0 || sup < 0)
-        return mm_err_set(err, MM_EINTERNAL, "%s: 副市長（vice_mayor）と教育長（superintendent）が必要です",
+        return mm_err_set(err, MM_EINTERNAL,
+                          "%s: 副市長（vice_mayor）と教育長（superintendent）が必要です",
                           FILE_PROFILE);
     demo_add_role(d, "ciso", vice, "organization", -1, -1, d->people[vice].hired_on, NULL);
+    int permit_unit = -1;
     for (int k = 0; k < refs->n_head_role; k++) {
         int u = demo_find_dept(d, refs->head_role[k].b);
         if (u < 0)
             return mm_err_set(err, MM_EINTERNAL, "%s: 部署「%s」が見つかりません", FILE_PROFILE,
                               refs->head_role[k].b);
+        if (strcmp(refs->head_role[k].a, "permit_authority") == 0) {
+            if (d->depts[u].n_regular < 2)
+                return mm_err_set(err, MM_EINTERNAL,
+                                  "%s: 許可権限者の課室には正規職員が 2 人以上必要です",
+                                  FILE_PROFILE);
+            permit_unit = u;
+        }
         int h = d->depts[u].head;
         demo_add_role(d, demo_str(d, refs->head_role[k].a), h, "organization", -1, -1,
                       d->people[h].head_since, NULL);
     }
     /* 情報セキュリティ委員会: CISO, 教育長 and every 情報セキュリティ責任者 (部局長). */
-    demo_add_role(d, "committee", vice, "organization", -1, -1, "2025-04-01", NULL);
+    const char *committee_since = demo_april(d, 2025);
+    demo_add_role(d, "committee", vice, "organization", -1, -1, committee_since, NULL);
     demo_add_role(d, "committee", sup, "organization", -1, -1,
-                  demo_later(d->people[sup].hired_on, "2025-04-01"), NULL);
+                  demo_later(d->people[sup].hired_on, committee_since), NULL);
     for (size_t u = 0; u < d->n_depts; u++) {
         const struct demo_dept *dp = &d->depts[u];
         const char *since = d->people[dp->head].head_since;
         if (strcmp(dp->level, "bukyoku") == 0) {
             demo_add_role(d, "isr", dp->head, "bukyoku", (int)u, -1, since, NULL);
             demo_add_role(d, "committee", dp->head, "organization", -1, -1,
-                          demo_later(since, "2025-04-01"), NULL);
+                          demo_later(since, committee_since), NULL);
         } else {
             demo_add_role(d, "ism", dp->head, "kashitsu", (int)u, -1, since, NULL);
         }
@@ -401,7 +416,7 @@ static int make_roles(struct demo *d, const struct profile_refs *refs, struct mm
                 return mm_err_set(err, MM_EINTERNAL, "%s: CSIRT要員を「%s」から %d 人選べません",
                                   FILE_PROFILE, refs->csirt[k].a, n);
             demo_add_role(d, "csirt_member", p, "organization", -1, -1,
-                          demo_later(d->people[p].hired_on, "2024-04-01"), NULL);
+                          demo_later(d->people[p].hired_on, demo_april(d, 2024)), NULL);
         }
     }
     for (size_t s = 0; s < d->n_systems; s++) {
@@ -409,8 +424,13 @@ static int make_roles(struct demo *d, const struct profile_refs *refs, struct mm
         int h = d->depts[sy->dept].head;
         const char *since = demo_later(d->people[h].head_since, sy->since);
         demo_add_role(d, "sysm", h, "system", -1, (int)s, since, NULL);
-        if (strcmp(sy->hosting, "gov_cloud") == 0 || strcmp(sy->hosting, "other_cloud") == 0)
-            demo_add_role(d, "cloud_manager", h, "system", -1, (int)s, since, NULL);
+        if (strcmp(sy->hosting, "gov_cloud") == 0 || strcmp(sy->hosting, "other_cloud") == 0) {
+            /* In the unit of the 利用申請の許可権限者 the 課長補佐 manages the services, so
+               that nobody approves a service they manage (第4編 1(10) 解説). */
+            int m = sy->dept == permit_unit ? d->depts[sy->dept].first_person + 1 : h;
+            demo_add_role(d, "cloud_manager", m, "system", -1, (int)s,
+                          m == h ? since : demo_later(d->people[m].hired_on, since), NULL);
+        }
         for (int k = 0; k < sy->admins; k++) {
             int p = draw_staff(d, sy->dept);
             for (int j = 0; j < sy->n_staff && p >= 0; j++)
@@ -419,12 +439,14 @@ static int make_roles(struct demo *d, const struct profile_refs *refs, struct mm
             if (p < 0)
                 continue; /* a small unit: fewer 担当者 than planned privileged IDs */
             sy->staff[sy->n_staff++] = p;
-            demo_add_role(d, "sys_staff", p, "system", -1, (int)s,
-                          demo_later(d->people[p].hired_on, demo_later(sy->since, "2024-04-01")),
-                          NULL);
+            demo_add_role(
+                d, "sys_staff", p, "system", -1, (int)s,
+                demo_later(d->people[p].hired_on, demo_later(sy->since, demo_april(d, 2024))),
+                NULL);
         }
         if (sy->n_staff == 0)
-            return mm_err_set(err, MM_EINTERNAL, "%s: %s の所管課室に情報システム担当者になれる職員がいません",
+            return mm_err_set(err, MM_EINTERNAL,
+                              "%s: %s の所管課室に情報システム担当者になれる職員がいません",
                               FILE_SYSTEMS, sy->id);
     }
     return MM_OK;
@@ -443,7 +465,7 @@ static void prepare_former_heads(struct demo *d)
     for (size_t k = 0; k < N_FORMER_HEADS; k++) {
         int u = demo_find_dept(d, former_head_units[k]);
         if (u >= 0)
-            d->people[d->depts[u].head].head_since = "2025-04-01";
+            d->people[d->depts[u].head].head_since = demo_april(d, 2025);
     }
 }
 
@@ -456,9 +478,8 @@ static void make_former_heads(struct demo *d)
         int p = add_person(d, u, "regular", "課長", april_first(d, 1984, 1986));
         struct demo_person *pp = &d->people[p];
         pp->status = "retired";
-        pp->status_since = "2025-03-31";
-        pp->left_on = "2025-03-31";
-        demo_add_role(d, "ism", p, "kashitsu", u, -1, "2020-04-01", "2025-03-31");
+        pp->status_since = pp->left_on = demo_shift(d, "2025-03-31");
+        demo_add_role(d, "ism", p, "kashitsu", u, -1, demo_april(d, 2020), pp->left_on);
     }
 }
 
@@ -469,7 +490,8 @@ static void draw_statuses(struct demo *d)
                                               "2026-03-31"};
     static const char *const transfer_days[] = {"2025-04-01", "2025-10-01", "2026-04-01"};
     int want_retired = 12, want_transferred = 8, want_leave = 10;
-    int first = demo_days("2025-05-01"), span = demo_days("2026-03-20") - first;
+    int first = demo_days(demo_shift(d, "2025-05-01"));
+    int span = demo_days(demo_shift(d, "2026-03-20")) - first;
     int guard = 0;
     while ((want_retired || want_transferred || want_leave) && guard++ < 100000) {
         int i = (int)demo_rand(d, (uint32_t)d->n_people);
@@ -479,7 +501,7 @@ static void draw_statuses(struct demo *d)
             (!regular && strcmp(p->employment, "fiscal_year") != 0))
             continue;
         if (want_retired) {
-            const char *day = retire_days[demo_rand(d, 4)];
+            const char *day = demo_shift(d, retire_days[demo_rand(d, 4)]);
             if (strcmp(day, p->hired_on) <= 0)
                 continue;
             p->status = "retired";
@@ -488,7 +510,7 @@ static void draw_statuses(struct demo *d)
         } else if (want_transferred) {
             if (!regular)
                 continue;
-            const char *day = transfer_days[demo_rand(d, 3)];
+            const char *day = demo_shift(d, transfer_days[demo_rand(d, 3)]);
             if (strcmp(day, p->hired_on) <= 0)
                 continue;
             p->status = "transferred";
@@ -542,7 +564,8 @@ static void add_asset(struct demo *d, struct demo_tsv *t, int dept, int sys, int
     const struct demo_system *sy = sys >= 0 ? &d->systems[sys] : NULL;
     for (int y = 0; y < years; y++) {
         struct demo_asset *as = demo_push(&d->assets, &d->n_assets, &d->cap_assets, sizeof *as);
-        const char *fy = demo_fmt(d, "令和%d年度 ", 7 - y);
+        /* the last completed 年度 first: 令和 year = Gregorian year - 2018 */
+        const char *fy = demo_fmt(d, "令和%d年度 ", d->fiscal_year - 1 - 2018 - y);
         const char *sysname = sy ? sy->name : "";
         as->dept = dept;
         as->manager = d->depts[dept].head;
@@ -554,8 +577,9 @@ static void add_asset(struct demo *d, struct demo_tsv *t, int dept, int sys, int
         as->personal = strcmp(pers, "=") == 0 && sy ? sy->personal : atoi(pers);
         as->retention = demo_str(d, t->f[6]);
         as->name = expand(d, t->f[9], fy, d->depts[dept].name, sysname);
-        as->location =
-            strcmp(t->f[10], "-") == 0 ? NULL : expand(d, t->f[10], fy, d->depts[dept].name, sysname);
+        as->location = strcmp(t->f[10], "-") == 0
+                           ? NULL
+                           : expand(d, t->f[10], fy, d->depts[dept].name, sysname);
     }
 }
 
@@ -593,7 +617,7 @@ static int make_assets(struct demo *d, struct mm_err *err)
             if (one >= 0 ? (int)u != one
                          : strcmp(dp->level, "bukyoku") == 0 ||
                                (ka && strcmp(dp->level, "kashitsu") != 0) ||
-                               strcmp(dp->since, DEMO_REFERENCE_DATE) >= 0)
+                               strcmp(dp->since, d->fy_start) >= 0)
                 continue;
             add_asset(d, &t, (int)u, sys, years);
         }
@@ -621,15 +645,15 @@ static void add_account(struct demo *d, int sys, int holder, const char *login, 
 {
     const struct demo_system *sy = &d->systems[sys];
     const struct demo_person *p = &d->people[holder];
-    const char *end = strcmp(p->status, "retired") == 0 ? p->left_on
+    const char *end = strcmp(p->status, "retired") == 0  ? p->left_on
                       : strcmp(p->status, "active") == 0 ? NULL
-                                                           : p->status_since;
+                                                         : p->status_since;
     const char *created = demo_later(p->hired_on ? p->hired_on : "2000-04-01", sy->since);
     if (end && strcmp(created, end) >= 0)
         return; /* left before the system started */
     int c = demo_days(created);
-    int last = end ? demo_days(end) - 1 - (int)demo_rand(d, 20)
-                   : demo_days(DEMO_REFERENCE_DATE) - 1 - (int)demo_rand(d, 45);
+    int last =
+        end ? demo_days(end) - 1 - (int)demo_rand(d, 20) : d->ref_days - 1 - (int)demo_rand(d, 45);
     if (last < c)
         last = c;
     struct demo_account *a = demo_push(&d->accounts, &d->n_accounts, &d->cap_accounts, sizeof *a);

@@ -20,10 +20,22 @@ struct demo_arena_block {
 
 #define ARENA_BLOCK 65536
 
-void demo_init(struct demo *d, unsigned seed)
+void demo_init(struct demo *d, unsigned seed, const char *reference_date)
 {
     memset(d, 0, sizeof *d);
     d->rng = 0x6b6f6d6f72656269ULL ^ ((uint64_t)seed * 0x9e3779b97f4a7c15ULL);
+    d->ref = demo_str(d, reference_date);
+    d->ref_days = demo_days(reference_date);
+    int y = 0, m = 0;
+    sscanf(reference_date, "%4d-%2d", &y, &m);
+    d->fiscal_year = m >= 4 ? y : y - 1;
+    d->shift = d->fiscal_year - DEMO_DATA_FISCAL_YEAR;
+    d->fy_start = demo_fmt(d, "%04d-04-01", d->fiscal_year);
+}
+
+static void free_ints(struct demo_ints *l)
+{
+    free(l->v);
 }
 
 void demo_free(struct demo *d)
@@ -46,6 +58,27 @@ void demo_free(struct demo *d)
     free(d->accounts);
     free(d->surnames);
     free(d->given);
+    free(d->conns);
+    for (size_t i = 0; i < d->n_areas; i++)
+        free_ints(&d->areas[i].permitted);
+    free(d->areas);
+    for (size_t i = 0; i < d->n_devices; i++) {
+        free_ints(&d->devices[i].assets);
+        free_ints(&d->devices[i].software);
+    }
+    free(d->devices);
+    free(d->software);
+    for (size_t i = 0; i < d->n_contractors; i++)
+        free_ints(&d->contractors[i].staff);
+    free(d->contractors);
+    free(d->contracts);
+    for (size_t i = 0; i < d->n_clouds; i++)
+        free_ints(&d->clouds[i].assets);
+    free(d->clouds);
+    for (size_t i = 0; i < d->n_courses; i++)
+        free(d->courses[i].att);
+    free(d->courses);
+    free(d->recos);
     memset(d, 0, sizeof *d);
 }
 
@@ -153,13 +186,73 @@ const char *demo_later(const char *a, const char *b)
     return strcmp(a, b) >= 0 ? a : b;
 }
 
+const char *demo_earlier(const char *a, const char *b)
+{
+    return strcmp(a, b) <= 0 ? a : b;
+}
+
+static int leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int demo_valid_date(const char *s)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int y = atoi(s), m = atoi(s + 5), dd = atoi(s + 8);
+    if (y < 1900 || y > 2999 || m < 1 || m > 12 || dd < 1)
+        return 0;
+    return dd <= mdays[m - 1] + (m == 2 && leap(y));
+}
+
+const char *demo_shift(struct demo *d, const char *ymd)
+{
+    if (d->shift == 0)
+        return ymd;
+    int y = 0, m = 0, dd = 0;
+    sscanf(ymd, "%4d-%2d-%2d", &y, &m, &dd);
+    y += d->shift;
+    if (m == 2 && dd == 29 && !leap(y))
+        dd = 28;
+    return demo_fmt(d, "%04d-%02d-%02d", y, m, dd);
+}
+
+const char *demo_april(struct demo *d, int data_year)
+{
+    return demo_fmt(d, "%04d-04-01", data_year + d->shift);
+}
+
+const char *demo_ago(struct demo *d, int days)
+{
+    return demo_date(d, d->ref_days - days);
+}
+
+void demo_ints_add(struct demo_ints *l, int v)
+{
+    int *slot = demo_push(&l->v, &l->n, &l->cap, sizeof *slot);
+    *slot = v;
+}
+
+int demo_ints_has(const struct demo_ints *l, int v)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i] == v)
+            return 1;
+    return 0;
+}
+
 int demo_tsv_open(struct demo_tsv *t, const char *name, struct mm_err *err)
 {
     const struct embedded_file *f = embedded_find(name);
     memset(t, 0, sizeof *t);
     if (!f)
-        return mm_err_set(err, MM_EINTERNAL, "%s が組み込まれていません（ビルドを確認してください）",
-                          name);
+        return mm_err_set(err, MM_EINTERNAL,
+                          "%s が組み込まれていません（ビルドを確認してください）", name);
     t->name = name;
     t->p = f->data;
     t->end = f->data + f->len;
@@ -212,4 +305,36 @@ int demo_find_system(const struct demo *d, const char *id)
         if (strcmp(d->systems[i].id, id) == 0)
             return (int)i;
     return -1;
+}
+
+#define FIND_BY_ID(fn, array, count)                                                               \
+    int fn(const struct demo *d, const char *id)                                                   \
+    {                                                                                              \
+        for (size_t i = 0; i < d->count; i++)                                                      \
+            if (strcmp(d->array[i].id, id) == 0)                                                   \
+                return (int)i;                                                                     \
+        return -1;                                                                                 \
+    }
+FIND_BY_ID(demo_find_device, devices, n_devices)
+FIND_BY_ID(demo_find_software, software, n_software)
+FIND_BY_ID(demo_find_contract, contracts, n_contracts)
+FIND_BY_ID(demo_find_cloud, clouds, n_clouds)
+FIND_BY_ID(demo_find_area, areas, n_areas)
+
+int demo_role_holder(const struct demo *d, const char *role, int sys)
+{
+    for (size_t i = 0; i < d->n_roles; i++) {
+        const struct demo_role *r = &d->roles[i];
+        if (strcmp(r->role, role) == 0 && r->scope_sys == sys && !r->valid_to &&
+            strcmp(r->valid_from, d->ref) <= 0)
+            return r->person;
+    }
+    return -1;
+}
+
+int demo_bukyoku_of(const struct demo *d, int dept)
+{
+    while (dept >= 0 && d->depts[dept].parent >= 0)
+        dept = d->depts[dept].parent;
+    return dept;
 }
