@@ -1,15 +1,14 @@
 -- id: ACC-006
--- clauses: 6.2(1)③(イ) 4.4② 6.5(1)⑦
+-- clauses: 6.2(1)③(イ) 4.4②
 -- severity: high
 -- title: 多要素認証を設定していない特権ID
--- action: 情報システム管理者は当該特権IDに多要素認証を設定する（委託事業者にクラウドサービスの管理権限を与える場合は必須）
+-- action: 情報システム管理者は当該特権IDに多要素認証を設定する
 -- responsible: sysm
 SELECT 'account' AS entity_type, a.id AS entity_id, a.login AS entity_label,
        s.department_id AS department_id, a.system_id AS system_id,
        '情報システム「' || s.name || '」の特権ID ' || a.login
-         || COALESCE('（利用者 ' || p.name || '）', '') || ' に多要素認証が設定されていない'
-         || CASE WHEN p.employment = 'contractor' AND s.hosting IN ('gov_cloud', 'other_cloud')
-                 THEN '。委託先要員にクラウドサービスの管理権限を与えており、多要素認証は必須' ELSE '' END AS detail
+         || COALESCE('（利用者 ' || p.name || '）', '')
+         || ' に多要素認証が設定されていない。特権の認証情報が窃取された際の被害を最小化する措置がない' AS detail
 FROM account a
 JOIN system s ON s.id = a.system_id
 LEFT JOIN person p ON p.id = a.holder_id
