@@ -13,6 +13,9 @@ static const char SQL_ORG[] =
 static const char SQL_BODIES[] = "SELECT name, note, 0 FROM org_body ORDER BY position";
 static const char SQL_EXCLUDED[] =
     "SELECT name, reason, 0 FROM org_excluded_network ORDER BY position";
+static const char SQL_INCLUDED[] =
+    "SELECT i.name || '（' || d.label || '）', i.note, 0 FROM org_network_inclusion i"
+    " JOIN network_domain d ON d.code = i.domain ORDER BY i.position";
 /*
  * Count per category: aggregate the register in one pass, then join the lookup table so that
  * empty categories show as 0 (about three times faster than joining first and grouping after).
@@ -128,6 +131,8 @@ int overview_load(struct store *st, struct overview *ov, struct mm_err *err)
         rc = load_list(st, SQL_BODIES, &ov->bodies, NULL, err);
     if (!rc)
         rc = load_list(st, SQL_EXCLUDED, &ov->excluded_networks, NULL, err);
+    if (rc == MM_OK)
+        rc = load_list(st, SQL_INCLUDED, &ov->included_networks, NULL, err);
     if (!rc)
         rc = load_list(st, SQL_DEPARTMENTS, &ov->departments, NULL, err);
     if (!rc)
@@ -162,6 +167,7 @@ void overview_free(struct overview *ov)
     free(ov->policy_date);
     list_free(&ov->bodies);
     list_free(&ov->excluded_networks);
+    list_free(&ov->included_networks);
     list_free(&ov->departments);
     list_free(&ov->people_active);
     list_free(&ov->systems);

@@ -31,6 +31,7 @@ struct overview {
     char *name, *kind, *prefecture, *policy_title, *policy_date; /* owned; NULL when absent */
     struct overview_list bodies;            /* 行政機関: label = name, note */
     struct overview_list excluded_networks; /* label = name, note = reason */
+    struct overview_list included_networks; /* label = name（domain）, note: 基本方針 2 */
     struct overview_list departments;       /* per department_level, in order */
     struct overview_list people_active;     /* 在職 per employment_type, in order */
     struct overview_list systems;           /* per network_domain, in order */

@@ -4,6 +4,7 @@
  * connection for this request, one read transaction for every figure.
  */
 #include "store/store.h"
+#include "model/wareki.h"
 #include "web/html.h"
 #include "web/layout.h"
 #include "web/overview.h"
@@ -53,6 +54,14 @@ static void scope_section(struct strbuf *sb, const struct overview *ov)
     }
     if (ov->excluded_networks.len)
         html_raw(sb, "</dl>\n");
+
+    if (ov->included_networks.len) {
+        html_raw(sb, "<h3>三層の区分に含めるネットワーク</h3>\n<dl class=\"excluded\">\n");
+        for (size_t i = 0; i < ov->included_networks.len; i++)
+            html_f(sb, "<dt>%s</dt>\n<dd>%s</dd>\n", ov->included_networks.rows[i].label,
+                   ov->included_networks.rows[i].note ? ov->included_networks.rows[i].note : "");
+        html_raw(sb, "</dl>\n");
+    }
     html_raw(sb, "</section>\n");
 }
 
@@ -119,8 +128,16 @@ void web_page_home(const char *db_path, struct web_response *resp, struct strbuf
         html_f(sb, "（%s）", ov.prefecture);
     if (ov.policy_title) {
         html_f(sb, "<br>%s", ov.policy_title);
-        if (ov.policy_date)
-            html_f(sb, "（%s）", ov.policy_date);
+        if (ov.policy_date) {
+            struct mm_date d;
+            char wa[64];
+            struct mm_err derr;
+            if (date_parse(ov.policy_date, "policy_date", &d, &derr) == MM_OK &&
+                wareki_format(d, wa, sizeof wa, &derr) == MM_OK)
+                html_f(sb, "（%s）", wa);
+            else
+                html_f(sb, "（%s）", ov.policy_date);
+        }
     }
     html_raw(sb, "</p>\n");
     scope_section(sb, &ov);

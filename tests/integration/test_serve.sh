@@ -58,6 +58,7 @@ INSERT INTO organization (id, name, kind, prefecture, policy_title, policy_date)
   VALUES (1, '試験<script>alert(1)</script>&市', '市', '架空県', '試験市情報セキュリティ基本方針', '2026-03-25');
 INSERT INTO org_body VALUES ('mayor', '市長部局', NULL, 1), ('edu', '教育委員会', '学校は対象外 <b>', 2);
 INSERT INTO org_excluded_network VALUES (1, '学校ネットワーク', '所管省庁のガイドラインがあるため');
+INSERT INTO org_network_inclusion VALUES (1, '議会ネットワーク', 'internet', '議場で資料を閲覧する <i>');
 INSERT INTO department VALUES
   ('b1', NULL, '総務部', 'bukyoku', 'mayor', 1), ('b2', NULL, '市民部', 'bukyoku', 'mayor', 2),
   ('k1', 'b1', '情報政策課', 'kashitsu', 'mayor', 1), ('k2', 'b1', '人事課', 'kashitsu', 'mayor', 2),
@@ -110,6 +111,9 @@ if grep -q '<script' page.html; then not_ok "no <script> on the page"; else ok "
 contains page.html '学校は対象外 &lt;b&gt;' "body note is escaped"
 contains page.html '市長部局' "行政機関 are listed"
 contains page.html '<dt>学校ネットワーク</dt>' "excluded network is listed"
+contains page.html '<dt>議会ネットワーク（インターネット接続系）</dt>' "included network is listed with its domain"
+contains page.html '議場で資料を閲覧する &lt;i&gt;' "inclusion note is escaped"
+contains page.html '（令和8年3月25日）' "policy date is shown in 和暦"
 contains page.html '所管省庁のガイドラインがあるため' "exclusion reason is shown"
 row page.html 部局 2 "部局 count"
 row page.html 課室 3 "課室 count"
