@@ -45,8 +45,9 @@ int snapshot_dump(json_t *root, char **text, struct mm_err *err);
  * function returns MM_EINPUT with the database untouched. A database that already holds an
  * organization is refused (MM_EREFUSED) unless `replace` is set, in which case the old data
  * is removed in the same transaction as the load. The change log gets, in that transaction,
- * an `import` entry, a `delete` per removed entity and a `create` per loaded one
- * (docs/changelog-format.md), by the command-line user (audit_actor_cli).
+ * an `import` entry (`replace`, with the counts removed, when data was replaced) and a
+ * `create` per loaded entity (docs/changelog-format.md), by the command-line user
+ * (audit_actor_cli).
  */
 int snapshot_import(struct store *st, json_t *root, int replace,
                     const struct snapshot_progress *prog, struct mm_problems *problems,

@@ -3,7 +3,8 @@
  * prepared INSERTs whose every value is bound. An organization already in the database is
  * refused unless the caller asked to replace it, in which case the old rows are deleted in
  * the same transaction. The change log records the import in that transaction too: one
- * `import` entry, a `delete` per replaced entity and a `create` per loaded one.
+ * `import` entry (`replace` when it removed data, with the counts removed) and a `create` per
+ * loaded entity.
  */
 #include <stdio.h>
 #include <string.h>
@@ -206,32 +207,24 @@ static int log_entry(struct store *st, const struct audit_actor *actor, const ch
 }
 
 /*
- * One entry per entity of `snap` (as snapshot_read returns it): `create` with the entity as
- * `after`, in document order, or `delete` with it as `before`, in reverse order (registers
- * before what they refer to, the organization last).
+ * One `create` entry per entity of `snap` (as snapshot_read returns it), with the entity as
+ * `after`, in document order: the organization, then each array by id.
  */
-static int log_entities(struct store *st, const struct audit_actor *actor, json_t *snap,
-                        int deleting, const struct snapshot_progress *prog, struct mm_err *err)
+static int log_creates(struct store *st, const struct audit_actor *actor, json_t *snap,
+                       const struct snapshot_progress *prog, struct mm_err *err)
 {
-    const char *action = deleting ? "delete" : "create";
-    json_t *org = json_object_get(snap, "organization");
-    int rc = MM_OK;
-    if (!deleting && org)
-        rc = log_entry(st, actor, action, "organization", NULL, NULL, org, err);
+    int rc = log_entry(st, actor, "create", "organization", NULL, NULL,
+                       json_object_get(snap, "organization"), err);
     for (size_t k = 0; k < SEC_COUNT && rc == MM_OK; k++) {
-        const struct snap_section *sec = &snap_sections[deleting ? SEC_COUNT - 1 - k : k];
+        const struct snap_section *sec = &snap_sections[k];
         json_t *arr = json_object_get(snap, sec->key);
-        size_t n = json_array_size(arr);
-        for (size_t i = 0; i < n && rc == MM_OK; i++) {
-            json_t *el = json_array_get(arr, deleting ? n - 1 - i : i);
+        for (size_t i = 0; i < json_array_size(arr) && rc == MM_OK; i++) {
+            json_t *el = json_array_get(arr, i);
             const char *id = json_string_value(json_object_get(el, sec->fields[0].key));
-            rc = log_entry(st, actor, action, sec->entity, id, deleting ? el : NULL,
-                           deleting ? NULL : el, err);
+            rc = log_entry(st, actor, "create", sec->entity, id, NULL, el, err);
         }
         progress(prog, "変更ログ", k + 1, SEC_COUNT);
     }
-    if (deleting && org && rc == MM_OK)
-        rc = log_entry(st, actor, action, "organization", NULL, org, NULL, err);
     return rc;
 }
 
@@ -260,6 +253,7 @@ int snapshot_import_by(struct store *st, const struct audit_actor *actor, json_t
     progress(prog, "検証", 1, 1);
 
     json_t *old = NULL, *now = NULL;
+    json_t *removed = NULL;
     rc = store_begin(st, err);
     if (rc)
         return rc;
@@ -273,27 +267,30 @@ int snapshot_import_by(struct store *st, const struct audit_actor *actor, json_t
         goto fail;
     }
     if (rows) {
-        /* What is about to go, as export shows it: the delete entries' before values. */
+        /* What is about to go, counted as export shows it, for the `replace` entry. The
+         * entities' values are in the log already, in the entries that created and changed
+         * them (docs/changelog-format.md explains this choice). */
         rc = snapshot_read(st, NULL, 0, &old, err);
         if (rc)
             goto fail;
-    }
-    json_t *summary = json_object();
-    json_object_set_new(summary, "replace", json_boolean(replace));
-    json_object_set_new(summary, "deleted", old ? entity_counts(old) : json_null());
-    json_object_set_new(summary, "created", entity_counts(root));
-    rc = log_entry(st, actor, "import", "snapshot", NULL, NULL, summary, err);
-    json_decref(summary);
-    if (rc)
-        goto fail;
-    if (rows) {
+        removed = entity_counts(old);
+        json_t *org = json_object_get(old, "organization");
+        json_object_set(removed, "name", org ? json_object_get(org, "name") : json_null());
+        json_decref(old);
+        old = NULL;
         progress(prog, "いまのデータを削除", 0, 1);
-        rc = log_entities(st, actor, old, 1, prog, err);
-        if (rc == MM_OK)
-            rc = delete_all(st, err);
+        rc = delete_all(st, err);
         if (rc)
             goto fail;
     }
+    json_t *created = entity_counts(root);
+    json_t *org = json_object_get(root, "organization");
+    json_object_set(created, "name", org ? json_object_get(org, "name") : json_null());
+    rc = log_entry(st, actor, rows ? "replace" : "import", "snapshot", NULL, removed, created,
+                   err);
+    json_decref(created);
+    if (rc)
+        goto fail;
     rc = insert_organization(st, json_object_get(root, "organization"), prog, err);
     for (size_t i = 0; i < SEC_COUNT && rc == MM_OK; i++)
         rc = insert_list(st, json_object_get(root, snap_sections[i].key), &snap_sections[i], prog,
@@ -303,7 +300,7 @@ int snapshot_import_by(struct store *st, const struct audit_actor *actor, json_t
     /* The create entries carry what was stored, read back as export would write it. */
     rc = snapshot_read(st, NULL, 1, &now, err);
     if (rc == MM_OK)
-        rc = log_entities(st, actor, now, 0, prog, err);
+        rc = log_creates(st, actor, now, prog, err);
     if (rc)
         goto fail;
     progress(prog, "確定", 0, 1);
@@ -311,12 +308,13 @@ int snapshot_import_by(struct store *st, const struct audit_actor *actor, json_t
     if (rc)
         goto fail;
     progress(prog, "確定", 1, 1);
-    json_decref(old);
+    json_decref(removed);
     json_decref(now);
     return MM_OK;
 fail:
     store_rollback(st);
     json_decref(old);
+    json_decref(removed);
     json_decref(now);
     return rc;
 }

@@ -347,22 +347,25 @@ static int check_object(struct vctx *v, const json_t *obj, const char *path,
     json_t *val;
     json_object_foreach((json_t *)obj, key, val) {
         int known = 0;
+        for (size_t i = 0; i < n && !known; i++)
+            known = strcmp(key, fields[i].key) == 0;
+        for (size_t i = 0; extra && extra[i] && !known; i++)
+            known = strcmp(key, extra[i]) == 0;
+        if (known)
+            continue;
+        /* Only an unknown key pays for the spelling suggestion. */
         const char *best = NULL;
         int bestd = 9;
-        for (size_t i = 0; i < n && !known; i++) {
-            known = strcmp(key, fields[i].key) == 0;
+        for (size_t i = 0; i < n; i++) {
             int d = distance(key, fields[i].key);
             if (d < bestd)
                 bestd = d, best = fields[i].key;
         }
-        for (size_t i = 0; extra && extra[i] && !known; i++) {
-            known = strcmp(key, extra[i]) == 0;
+        for (size_t i = 0; extra && extra[i]; i++) {
             int d = distance(key, extra[i]);
             if (d < bestd)
                 bestd = d, best = extra[i];
         }
-        if (known)
-            continue;
         char k[100];
         if (best && bestd <= 2)
             mm_problems_add(v->pr, key_path(p, sizeof p, path, key),

@@ -154,7 +154,7 @@ check "one import entry" test "$(jq '[.[] | select(.action == "import")] | lengt
 check "one create entry per entity ($entities)" \
     test "$(jq '[.[] | select(.action == "create")] | length' log.json)" = "$entities"
 check "the import entry counts what it created" \
-    test "$(jq -c '.[] | select(.action == "import") | .after.created | [.devices, .training_courses, .people]' log.json)" = "[3,2,8]"
+    test "$(jq -c '.[] | select(.action == "import") | .after | [.devices, .training_courses, .people, .name]' log.json)" = '[3,2,8,"みどり町"]'
 check "a create entry carries the entity as in the snapshot" \
     test "$(jq -c '.[] | select(.action == "create" and .entity_type == "device" and .entity_id == "DV-0001") | .after' log.json)" \
          = "$(jq -c -S '.devices[] | select(.id == "DV-0001")' "$FIX")"
@@ -166,16 +166,17 @@ check "entity types are the arrays' singular names" \
 check "the actor is the command-line user" test "$(jq -r '.[0].actor' log.json)" = "cli:$(id -un)"
 expect_exit 0 "log verify passes after the import" "$MAMORI" --db l.db log verify >/dev/null
 
-before_n=$(q l.db 'SELECT COUNT(*) FROM audit_log')
+n=$(q l.db 'SELECT COUNT(*) FROM audit_log')
 expect_exit 0 "--replace with the old snapshot" "$MAMORI" --db l.db import --replace old.json >/dev/null
-"$MAMORI" --db l.db log show --format json --action delete >del.json
-check "--replace: one delete entry per removed entity" test "$(jq length del.json)" = "$entities"
-check "a delete entry carries the entity before" \
-    test "$(jq -c '.[] | select(.entity_type == "contract") | .before' del.json)" \
-         = "$(jq -c -S '.contracts[0]' "$FIX")"
-check "the organization is deleted last" test "$(jq -r '.[-1].entity_type' del.json)" = organization
-check "the replace's import entry counts what it deleted" \
-    test "$(q l.db "SELECT json_extract(after_json, '$.deleted.devices') || '|' || json_extract(after_json, '$.replace') FROM audit_log WHERE action = 'import' ORDER BY seq DESC LIMIT 1")" = "3|1"
+"$MAMORI" --db l.db log show --format json >all.json
+check "the first import wrote an import entry, the --replace one replace entry" \
+    test "$(jq -c '[.[] | select(.action == "replace" or .action == "import") | .action]' all.json)" = '["import","replace"]'
+check "the replace entry counts what it removed and what it loaded" \
+    test "$(jq -c '.[] | select(.action == "replace") | [.before.devices, .before.training_courses, .before.name, .after.devices, .after.people]' all.json)" = '[3,2,"みどり町",0,8]'
+check "--replace: a create entry per loaded entity of the old snapshot" \
+    test "$(q l.db "SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND seq > $n")" = \
+         "$(jq '1 + ([.departments, .people, .systems, .role_assignments, .assets, .accounts] | map(length) | add)' old.json)"
+check "--replace writes no per-entity delete entries" test "$(q l.db "SELECT COUNT(*) FROM audit_log WHERE action = 'delete'")" = 0
 expect_exit 0 "log verify passes after the replace" "$MAMORI" --db l.db log verify >/dev/null
 
 # A rejected import writes no entry.
