@@ -222,12 +222,18 @@ static int refdata_load(struct store *st, const char *today, struct refdata *d,
                       row_adopted, d, err);
     if (rc)
         return rc;
-    qsort(d->depts, d->ndepts, sizeof *d->depts, cmp_first_str);
-    qsort(d->systems, d->nsystems, sizeof *d->systems, cmp_first_str);
-    qsort(d->holders, d->nholders, sizeof *d->holders, cmp_first_str);
-    qsort(d->roles, d->nroles, sizeof *d->roles, cmp_first_str);
-    qsort(d->accepts, d->naccepts, sizeof *d->accepts, cmp_accept);
-    qsort(d->adopted, d->nadopted, sizeof *d->adopted, cmp_str);
+    if (d->ndepts)
+        qsort(d->depts, d->ndepts, sizeof *d->depts, cmp_first_str);
+    if (d->nsystems)
+        qsort(d->systems, d->nsystems, sizeof *d->systems, cmp_first_str);
+    if (d->nholders)
+        qsort(d->holders, d->nholders, sizeof *d->holders, cmp_first_str);
+    if (d->nroles)
+        qsort(d->roles, d->nroles, sizeof *d->roles, cmp_first_str);
+    if (d->naccepts)
+        qsort(d->accepts, d->naccepts, sizeof *d->accepts, cmp_accept);
+    if (d->nadopted)
+        qsort(d->adopted, d->nadopted, sizeof *d->adopted, cmp_str);
     return MM_OK;
 }
 
@@ -482,7 +488,8 @@ static int run_rule(struct store *st, const struct rule *r, const struct rule_pa
     size_t n = res->n - start;
     if (n > 1) {
         struct finding *base = res->v + start;
-        qsort(base, n, sizeof *base, chk_cmp_fingerprint);
+        if (n)
+            qsort(base, n, sizeof *base, chk_cmp_fingerprint);
         size_t w = 1;
         for (size_t i = 1; i < n; i++) {
             if (!strcmp(base[i].fingerprint, base[w - 1].fingerprint)) {
@@ -565,7 +572,8 @@ static void make_scope(const struct check_opts *o, char *out, size_t size)
         char **ids = chk_grow(NULL, o->nrule_ids, sizeof *ids);
         for (size_t i = 0; i < o->nrule_ids; i++)
             ids[i] = (char *)o->rule_ids[i];
-        qsort(ids, o->nrule_ids, sizeof *ids, cmp_str);
+        if (o->nrule_ids)
+            qsort(ids, o->nrule_ids, sizeof *ids, cmp_str);
         strbuf_addstr(&sb, "rule=");
         for (size_t i = 0; i < o->nrule_ids; i++)
             if (!i || strcmp(ids[i], ids[i - 1]))
@@ -672,7 +680,8 @@ int check_run(struct store *st, const struct rule_set *set, const struct check_o
     if (!rc)
         rc = chk_store_and_diff(st, o, res, err);
     if (!rc)
-        qsort(res->v, res->n, sizeof *res->v, cmp_report);
+        if (res->n)
+            qsort(res->v, res->n, sizeof *res->v, cmp_report);
     if (rc)
         check_result_free(res);
     return rc;

@@ -77,14 +77,16 @@ static int load_previous(struct store *st, struct check_result *res, struct prev
     store_finalize(s);
     if (rc != STORE_DONE)
         return rc;
-    qsort(*prev, *nprev, sizeof **prev, cmp_prev);
+    if (*nprev)
+        qsort(*prev, *nprev, sizeof **prev, cmp_prev);
     return MM_OK;
 }
 
 /* Marks new findings and collects resolved ones; both lists sorted by fingerprint. */
 static void diff(struct check_result *res, struct prev_row *prev, size_t nprev)
 {
-    qsort(res->v, res->n, sizeof *res->v, chk_cmp_fingerprint);
+    if (res->n)
+        qsort(res->v, res->n, sizeof *res->v, chk_cmp_fingerprint);
     size_t i = 0, j = 0;
     while (i < res->n || j < nprev) {
         int c = i == res->n ? 1 : j == nprev ? -1 : strcmp(res->v[i].fingerprint,

@@ -138,7 +138,8 @@ static int load_all(struct store *st, int lenient, struct rule_set *set, struct 
         s.v[s.n++] = r;
     }
     if (rc == MM_OK && s.n) {
-        qsort(s.v, s.n, sizeof *s.v, cmp_rule);
+        if (s.n)
+            qsort(s.v, s.n, sizeof *s.v, cmp_rule);
         for (size_t i = 1; i < s.n; i++)
             if (strcmp(s.v[i - 1].id, s.v[i].id) == 0) {
                 rc = mm_err_set(err, MM_EINPUT, "規則 %s が二つあります: %s と %s", s.v[i].id,
@@ -209,7 +210,8 @@ int rules_sync_coverage(struct store *st, struct mm_err *err)
     for (size_t i = 0; i < set.n; i++)
         for (size_t j = 0; j < set.v[i].nclauses; j++)
             keys_add(&want, set.v[i].clauses[j], set.v[i].id);
-    qsort(want.v, want.n, sizeof *want.v, cmp_str);
+    if (want.n)
+        qsort(want.v, want.n, sizeof *want.v, cmp_str);
     size_t w = 0; /* a rule may name a clause twice */
     for (size_t i = 0; i < want.n; i++) {
         if (w && strcmp(want.v[w - 1], want.v[i]) == 0) {
@@ -233,7 +235,8 @@ int rules_sync_coverage(struct store *st, struct mm_err *err)
         rc = rc == STORE_DONE ? MM_OK : rc;
     }
     if (rc == MM_OK)
-        qsort(have.v, have.n, sizeof *have.v, cmp_str);
+        if (have.n)
+            qsort(have.v, have.n, sizeof *have.v, cmp_str);
     int same = rc == MM_OK && have.n == want.n;
     for (size_t i = 0; same && i < want.n; i++)
         same = strcmp(have.v[i], want.v[i]) == 0;

@@ -138,7 +138,7 @@ void rule_params_free(struct rule_params *p)
 const struct rule_param *rule_params_find(const struct rule_params *p, const char *name)
 {
     struct rule_param key = {.name = (char *)name};
-    return bsearch(&key, p->v, p->n, sizeof *p->v, cmp_param);
+    return p->n ? bsearch(&key, p->v, p->n, sizeof *p->v, cmp_param) : NULL;
 }
 
 int rule_params_build(struct store *st, const char *as_of, struct rule_params *out,
@@ -227,7 +227,8 @@ int rule_params_build(struct store *st, const char *as_of, struct rule_params *o
     add_param(&p, "today", RP_TEXT, p.today, 0);
     add_param(&p, "fiscal_year", RP_INT, NULL, fy);
     add_param(&p, "fiscal_year_start", RP_TEXT, fys, 0);
-    qsort(p.v, p.n, sizeof *p.v, cmp_param);
+    if (p.n)
+        qsort(p.v, p.n, sizeof *p.v, cmp_param);
     *out = p;
     return MM_OK;
 }
