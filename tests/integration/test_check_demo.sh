@@ -11,14 +11,15 @@ check "demo database created" test -s demo.db
 "$MAMORI" check --as-of 2026-04-01 --format json -o found.json >check.out 2>&1
 check "check runs on the demo" test -s found.json
 
-# Rows of the gap table: "| n | 不備 | 対象の ID | …": the ids are the `backticked` words of column 4.
+# Rows of the gap table: "| n | 不備 | 対象の ID | …": the ids are the `backticked` words of column 4;
+# `a`/`b` names one entity with a composite id "a/b" (e.g. software installed on a device).
 python3 - "$MAMORI_ROOT/docs/demo-gaps.md" found.json >result.txt <<'EOF'
 import json, re, sys
 planted, named = [], set()
 for line in open(sys.argv[1], encoding="utf-8"):
     cols = [c.strip() for c in line.split("|")]
     if len(cols) > 4 and cols[1].isdigit():
-        ids = re.findall(r"`([^`]+)`", cols[3])
+        ids = [m.replace("`", "") for m in re.findall(r"`[^`]+`(?:/`[^`]+`)*", cols[3])]
         if ids:
             planted.append((cols[1], ids[0]))
             named.update(ids)
