@@ -68,10 +68,18 @@ static void summary(json_t *root, struct strbuf *sb)
         const char *key, *noun;
     } lists[] = {{"departments", "部署"},      {"people", "職員等"},
                  {"systems", "情報システム"},  {"role_assignments", "役割の割当て"},
-                 {"assets", "情報資産"},       {"accounts", "アカウント"}};
-    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
-        strbuf_addf(sb, "%s%s %zu", i ? "、" : "", lists[i].noun,
-                    json_array_size(json_object_get(root, lists[i].key)));
+                 {"assets", "情報資産"},       {"accounts", "アカウント"},
+                 {"connections", "接続"},      {"managed_areas", "管理区域"},
+                 {"devices", "機器・媒体"},    {"software", "ソフトウェア"},
+                 {"contractors", "委託事業者"}, {"contracts", "委託契約"},
+                 {"cloud_services", "クラウドサービス"},
+                 {"training_courses", "研修"}};
+    /* The v1 registers are always named; the later ones only when the snapshot has rows. */
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        size_t n = json_array_size(json_object_get(root, lists[i].key));
+        if (i < 6 || n)
+            strbuf_addf(sb, "%s%s %zu", i ? "、" : "", lists[i].noun, n);
+    }
 }
 
 static int cmd_import(int argc, char **argv, struct cli *cli)
