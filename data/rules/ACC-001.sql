@@ -13,3 +13,4 @@ FROM account a
 JOIN system s ON s.id = a.system_id
 JOIN person p ON p.id = a.holder_id
 WHERE a.status = 'active' AND p.status = 'retired'
+  AND (p.left_on IS NULL OR p.left_on < :today)

@@ -16,5 +16,6 @@ JOIN person p ON p.id = r.person_id
 JOIN person_status ps ON ps.code = p.status
 JOIN role ro ON ro.code = r.role
 LEFT JOIN system s ON s.id = r.scope_system_id
-WHERE p.status IN ('retired', 'transferred')
+WHERE (p.status = 'transferred'
+       OR (p.status = 'retired' AND (p.left_on IS NULL OR p.left_on < :today)))
   AND r.valid_from <= :today AND (r.valid_to IS NULL OR r.valid_to >= :today)

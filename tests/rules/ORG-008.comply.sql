@@ -8,3 +8,8 @@ INSERT INTO person (id, name, employment, status, status_since)
   VALUES ('rt-p2', '派遣　職員', 'regular', 'transferred', '2026-04-01');
 INSERT INTO role_assignment (id, role, person_id, scope_type, valid_from, valid_to)
   VALUES ('rt-ra2', 'committee', 'rt-p2', 'organization', '2024-04-01', '2026-03-31');
+-- A person retiring on the check date whose assignment ends that day (the last working day).
+INSERT INTO person (id, name, employment, status, status_since, left_on)
+  VALUES ('rt-p3', '本日退職　課長', 'regular', 'retired', '2026-06-01', '2026-06-01');
+INSERT INTO role_assignment (id, role, person_id, scope_type, valid_from, valid_to)
+  VALUES ('rt-ra3', 'committee', 'rt-p3', 'organization', '2024-04-01', '2026-06-01');
