@@ -722,6 +722,10 @@ static int catalog_coverage(int argc, char **argv, struct cli *cli)
             printf("※ 自動ルール（mamori check）、自己点検の設問、ワークフローはまだ条項に"
                    "対応づけられていません。\n   それぞれの機能が入ると、これらの列が埋まります。"
                    "現在の 0 は「未対応」を意味します。\n");
+        else if (tot.assessment == 0 && tot.workflow == 0)
+            printf("※ 自己点検の設問とワークフローはまだ条項に対応づけられていません。"
+                   "それぞれの機能が入ると、\n   これらの列が埋まります。"
+                   "現在の 0 は「未対応」を意味します。\n");
     }
     for (size_t i = 0; i < n; i++)
         free(rows[i].key), free(rows[i].title);
