@@ -59,6 +59,10 @@ for f in "$MAMORI_ROOT"/data/schema/*.sql; do
 done
 [ "$schema_ok" = 1 ] || exit 0
 
+if ! pg_note_data_tables 2>copy.err; then
+    not_ok "the schema leaves register tables to fill"
+    exit 0
+fi
 if pg_copy_from_sqlite demo.db >copied.txt 2>copy.err; then
     mismatch=$(pg_sqlite_count_mismatches demo.db)
     if [ -z "$mismatch" ] && [ -s copied.txt ]; then
@@ -205,3 +209,148 @@ if [ "$nonempty" -ge 1 ]; then
 else
     not_ok "at least one rule finds something on the demo (none of ${#rules[@]} did)"
 fi
+
+# --- the rule tests' organizations (tests/rules/) ------------------------------------------
+# On the demo most rules find nothing. The rule tests give every rule a case it must find
+# (<ID>.violate.sql) and often a near miss (<ID>.comply.sql), each applied to base.json the way
+# tests/integration/test_rules.sh applies them. PostgreSQL holds base.json; each case replaces
+# the tables it changed inside its own transaction (constraints checked, the rule run, rolled
+# back), all in one session.
+cases_dir="$MAMORI_ROOT/tests/rules"
+if [ ! -f "$cases_dir/base.json" ]; then
+    echo "# no $cases_dir/base.json: the rule-test comparison is left out"
+    exit 0
+fi
+if ! "$MAMORI" --db base.db import "$cases_dir/base.json" >import.out 2>&1; then
+    not_ok "tests/rules/base.json imports"
+    sed 's/^/#   /' import.out | head -5
+    exit 0
+fi
+mapfile -t data_tables <"$PG_DIR/data_tables"
+if ! pg_psql -c "TRUNCATE $(printf '"%s",' "${data_tables[@]}" | sed 's/,$//')" >/dev/null 2>base.err ||
+    ! pg_copy_from_sqlite base.db >/dev/null 2>>base.err; then
+    not_ok "tests/rules/base.json's rows load into PostgreSQL"
+    sed 's/^/#   /' base.err | head -5
+    exit 0
+fi
+rule_params base.db "$DATE" >base.params
+sqlite_param_commands base.params >base.sqlite
+psql_param_sets base.params >base.psqlset
+
+# SQLite: one sqlite3 process per case on work.db (a copy of base.db) attaches the pristine
+# base.db, applies the case in a transaction, lists the tables that now differ (after `@@changed`),
+# writes their rows to case/KEY/<table>.csv, runs the rule (after `@@rule`) and rolls back.
+cp base.db work.db
+differs() { printf 'EXISTS (SELECT * FROM main."%s" EXCEPT SELECT * FROM b."%s") OR EXISTS (SELECT * FROM b."%s" EXCEPT SELECT * FROM main."%s")' "$1" "$1" "$1" "$1"; }
+declare -A differs_sql=()
+for t in "${data_tables[@]}"; do
+    differs_sql[$t]=$(differs "$t")
+done
+mkdir -p case
+cases=()
+: >cases.sql
+for f in "${rules[@]}"; do
+    id=$(basename "$f" .sql)
+    for kind in violate comply; do
+        sqlf="$cases_dir/$id.$kind.sql"
+        [ -f "$sqlf" ] || continue
+        key="$id.$kind"
+        dir="$PWD/case/$key"
+        mkdir -p "$dir"
+        {
+            echo "ATTACH 'base.db' AS b;"
+            cat base.sqlite
+            echo "PRAGMA foreign_keys = ON;"
+            echo "BEGIN;"
+            cat "$sqlf"
+            printf '\n;\n.mode list\n.headers off\n.print @@changed\n'
+            for t in "${data_tables[@]}"; do
+                echo "SELECT '$t' WHERE ${differs_sql[$t]};"
+            done
+            echo ".mode csv"
+            echo ".headers on"
+            for t in "${data_tables[@]}"; do
+                echo ".once $dir/$t.csv"
+                echo "SELECT * FROM main.\"$t\" WHERE ${differs_sql[$t]} ORDER BY rowid;"
+            done
+            printf '.mode list\n.separator "%s" "%s"\n.print @@rule\n' "$US" "$RS"
+            cat "rule/$id.sql"
+            echo "ROLLBACK;"
+        } >"$dir.script"
+        if ! sqlite3 -bail work.db ".read $dir.script" >"$dir.out" 2>"$dir.err" ||
+            [ -s "$dir.err" ]; then
+            if ! grep -q '^@@rule$' "$dir.out"; then
+                echo "# $key: the case does not apply to base.json in SQLite (test_rules.sh reports it)"
+                continue
+            fi
+        fi
+        unset is_changed
+        declare -A is_changed=()
+        while read -r t; do
+            is_changed[$t]=1
+        done < <(sed -n '/^@@changed$/,/^@@rule$/p' "$dir.out" | sed '1d;$d')
+        sed '1,/^@@rule$/d' "$dir.out" >"$dir.sq"
+        params=base # the parameters change only with org_parameter
+        if [ -n "${is_changed[org_parameter]:-}" ]; then
+            params="$dir"
+            cp base.db "$dir.db"
+            { echo "BEGIN;"; cat "$sqlf"; printf '\n;\nCOMMIT;\n'; } | sqlite3 -bail "$dir.db"
+            rule_params "$dir.db" "$DATE" >"$params.params" || continue
+            sqlite_param_commands "$params.params" >"$params.sqlite"
+            psql_param_sets "$params.params" >"$params.psqlset"
+            sqlite3 -bail -header -separator "$US" -newline "$RS" "$dir.db" \
+                ".read $params.sqlite" ".read rule/$id.sql" >"$dir.sq" 2>"$dir.err"
+        fi
+        {
+            printf '\\warn @@ %s\nBEGIN;\nSET CONSTRAINTS ALL DEFERRED;\n' "$key"
+            for ((i = ${#data_tables[@]} - 1; i >= 0; i--)); do
+                t=${data_tables[$i]}
+                [ -n "${is_changed[$t]:-}" ] && echo "DELETE FROM \"$t\";"
+            done
+            for t in "${data_tables[@]}"; do
+                [ -n "${is_changed[$t]:-}" ] && [ -s "$dir/$t.csv" ] &&
+                    echo "\\copy \"$t\" FROM '$dir/$t.csv' WITH (FORMAT csv, HEADER match)"
+            done
+            echo "SET CONSTRAINTS ALL IMMEDIATE;"
+            cat "$params.psqlset"
+            printf '\\o pg/%s.out\n\\i rule/%s.sql\n\\o\nROLLBACK;\n' "$key" "$id"
+        } >>cases.sql
+        cases+=("$key")
+    done
+done
+pg_psql -v ON_ERROR_STOP=0 -A -F "$US" -R "$RS" -P footer=off -f cases.sql \
+    >/dev/null 2>cases.err
+awk '/^@@ / { f = "pg/" $2 ".err"; printf "" > f; next } f { print >> f }' cases.err
+
+declare -A case_problems=() case_rows=()
+for key in "${cases[@]}"; do
+    id=${key%.*}
+    dir="case/$key"
+    if [ -f "pg/$key.out" ] && [ -f "pg/$key.err" ] && [ ! -s "pg/$key.err" ]; then
+        entity_keys "pg/$key.out" >pg.keys
+    else
+        case_problems[$id]+="$key: PostgreSQL: $(tr '\n' ' ' <"pg/$key.err" 2>/dev/null | head -c 400); "
+        continue
+    fi
+    if [ ! -s "$dir.err" ]; then
+        entity_keys "$dir.sq" >sq.keys
+        cmp -s pg.keys sq.keys ||
+            case_problems[$id]+="$key: $(differences pg.keys sq.keys sqlite3); "
+        case_rows[$id]+="${key#*.} $(wc -l <pg.keys), "
+    else
+        case_problems[$id]+="$key: sqlite3: $(tr '\n' ' ' <"$dir.err"); "
+    fi
+done
+found=0
+for f in "${rules[@]}"; do
+    id=$(basename "$f" .sql)
+    [ -n "${case_problems[$id]:-}${case_rows[$id]:-}" ] || continue
+    if [ -z "${case_problems[$id]:-}" ]; then
+        ok "$id on its rule tests: PostgreSQL finds the same entities as SQLite (${case_rows[$id]%, })"
+        case ${case_rows[$id]} in *"violate 0"*) ;; *violate*) found=$((found + 1)) ;; esac
+    else
+        not_ok "$id on its rule tests, PostgreSQL vs SQLite"
+        echo "#   ${case_problems[$id]}"
+    fi
+done
+echo "# $found rules find their violation in both databases"

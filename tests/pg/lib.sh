@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # lib.sh — a private, throwaway PostgreSQL server for tests: initdb into a temporary directory,
 # listen only on a unix socket there (no TCP), load mamori's portable schema files and copy the
 # rows of a mamori SQLite database into it. Sourced by tests/integration/test_pg_rules.sh; see
@@ -99,27 +100,51 @@ pg_shared_counts() {
         "$PG_DIR/counts" -
 }
 
-# pg_copy_from_sqlite DB : copies the rows of every table that exists in both databases and is
-# empty in PostgreSQL (lookup tables are seeded by the schema files themselves) from the SQLite
-# file DB, in one transaction with deferred constraints, in the order the schema created the
+# pg_note_data_tables : records in PG_DIR/data_tables the tables that are still empty — call it
+# right after the schema files, when only the lookup tables (seeded by the schema) have rows.
+pg_note_data_tables() {
+    local -a all
+    mapfile -t all < <(pg_tables)
+    pg_psql -At -F ' ' -c "$(table_counts "${all[@]}")" | awk '$2 == 0 { print $1 }' |
+        awk 'NR == FNR { empty[$1] = 1; next } ($1 in empty)' - <(printf '%s\n' "${all[@]}") \
+        >"$PG_DIR/data_tables"
+    [ -s "$PG_DIR/data_tables" ]
+}
+
+# pg_copy_commands DB DIR : writes DIR/<table>.csv for every data table with rows in the SQLite
+# file DB and prints the \copy commands that load them, in the order the schema created the
 # tables (so non-deferrable references to earlier tables hold row by row). CSV keeps NULL
-# (unquoted empty) apart from '' (quoted). HEADER MATCH checks the column order is the same.
-# Prints the copied tables, one `table rows` line each, on stdout.
+# (unquoted empty) apart from '' (quoted ""); HEADER match checks the column order is the same.
+pg_copy_commands() {
+    local db=$1 dir=$2 t
+    local -a tables have dump=()
+    mapfile -t tables < <(comm -12 <(LC_ALL=C sort "$PG_DIR/data_tables") \
+        <(sqlite3 "$db" "SELECT name FROM sqlite_schema WHERE type = 'table'" | LC_ALL=C sort))
+    [ "${#tables[@]}" -gt 0 ] || return 1
+    mapfile -t have < <(sqlite3 -separator ' ' "$db" "$(table_counts "${tables[@]}")" |
+        awk '$2 > 0 { print $1 }')
+    for t in $(grep -xF -f <(printf '%s\n' "${have[@]}") "$PG_DIR/data_tables"); do
+        dump+=(".once $dir/$t.csv" "SELECT * FROM \"$t\" ORDER BY rowid;")
+        echo "\\copy \"$t\" FROM '$dir/$t.csv' WITH (FORMAT csv, HEADER match)"
+    done
+    [ "${#dump[@]}" -eq 0 ] || sqlite3 -bail -csv -header "$db" "${dump[@]}" || return 1
+}
+
+# pg_copy_from_sqlite DB : copies the rows of the data tables (pg_note_data_tables) from the
+# SQLite file DB in one transaction with deferred constraints, so PostgreSQL checks every
+# reference and CHECK constraint at commit. Prints `table rows` for each table copied.
 pg_copy_from_sqlite() {
-    local db=$1 t a b script="$PG_DIR/copy.sql"
-    pg_shared_counts "$db" >"$PG_DIR/before" || return 1
+    local db=$1 script="$PG_DIR/copy.sql"
+    [ -s "$PG_DIR/data_tables" ] || pg_note_data_tables || return 1
+    mkdir -p "$PG_DIR/copy"
     {
         echo "BEGIN;"
         echo "SET CONSTRAINTS ALL DEFERRED;"
-    } >"$script"
-    while read -r t a b; do
-        [ "$b" = 0 ] && [ "$a" -gt 0 ] || continue
-        sqlite3 -csv -header "$db" "SELECT * FROM \"$t\" ORDER BY rowid" >"$PG_DIR/$t.csv" || return 1
-        echo "\\copy \"$t\" FROM '$PG_DIR/$t.csv' WITH (FORMAT csv, HEADER match)" >>"$script"
-        echo "$t $a"
-    done <"$PG_DIR/before"
-    echo "COMMIT;" >>"$script"
+        pg_copy_commands "$db" "$PG_DIR/copy" || return 1
+        echo "COMMIT;"
+    } >"$script" || return 1
     pg_psql -f "$script" >&2 || return 1
+    pg_shared_counts "$db" | grep -wF -f "$PG_DIR/data_tables" | awk '$2 > 0 { print $1, $2 }'
 }
 
 # pg_sqlite_count_mismatches DB : prints `table sqlite=N postgresql=M` for every table present

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # params.sh — the parameters a rule binds, computed outside mamori so that the rule queries can
 # be run by the sqlite3 and psql command-line tools (tests/integration/test_pg_rules.sh,
 # bench/check.sh). Mirrors the rule file contract (src/rules/rules.h). Sourced.
@@ -11,16 +12,20 @@ rule_params() {
     local db=$1 date=$2
     local tsv="$MAMORI_ROOT/data/params/parameters.tsv"
     local key type def value kind y m d fy
+    local -A set=()
     [[ $date =~ ^([0-9]{4})-([0-9]{2})-([0-9]{2})$ ]] || { echo "rule_params: bad date $date" >&2; return 2; }
     y=$((10#${BASH_REMATCH[1]})); m=$((10#${BASH_REMATCH[2]})); d=$((10#${BASH_REMATCH[3]}))
     printf 'today\ttext\t%s\n' "$date"
     fy=$y; [ "$m" -lt 4 ] && fy=$((y - 1))
     printf 'fiscal_year\tint\t%d\n' "$fy"
     printf 'fiscal_year_start\ttext\t%04d-04-01\n' "$fy"
+    while IFS=$'\t' read -r key value; do
+        set[$key]=$value
+    done < <(sqlite3 -separator $'\t' "$db" "SELECT key, value FROM org_parameter" || echo "-")
+    [ -z "${set[-]+x}" ] || return 3
     while IFS=$'\t' read -r key type def _; do
         case $key in ''|'#'*) continue ;; esac
-        value=$(sqlite3 "$db" "SELECT value FROM org_parameter WHERE key = '$key'") || return 3
-        [ -n "$value" ] || value=$def
+        value=${set[$key]-$def}
         case $type in
             int) kind=int ;;
             bool) kind=int; if [ "$value" = true ]; then value=1; else value=0; fi ;;
@@ -49,6 +54,19 @@ months_back() {
 # sql_literal KIND VALUE : the value as an SQL literal (integers bare, text quoted).
 sql_literal() {
     if [ "$1" = int ]; then printf '%s' "$2"; else printf "'%s'" "${2//\'/\'\'}"; fi
+}
+
+# psql_param_sets PARAMS_FILE : the same values as psql_param_args, as \set lines for a script.
+psql_param_sets() {
+    local name kind value
+    while IFS=$'\t' read -r name kind value; do
+        if [ "$kind" = int ]; then
+            printf '\\set %s %s\n' "$name" "$value"
+        else
+            value=$(sql_literal text "$value")
+            printf "\\set %s 'CAST(%s AS TEXT)'\n" "$name" "${value//\'/\'\'}"
+        fi
+    done <"$1"
 }
 
 # sqlite_param_commands PARAMS_FILE : `.parameter set` lines for the sqlite3 CLI, which then
