@@ -8,7 +8,7 @@
 
 BUILD   ?= build
 CC      ?= cc
-PKGS    := sqlite3 libmicrohttpd jansson libsodium xlsxwriter
+PKGS    := sqlite3 libmicrohttpd jansson libsodium xlsxwriter liboath libqrencode
 SAN     ?=
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 

@@ -3,7 +3,8 @@
 # Runs apt-get as root, or through sudo; otherwise says exactly what to install.
 set -eu
 pkgs="gcc make pkg-config libsqlite3-dev libmicrohttpd-dev libjansson-dev libsodium-dev
-      libcmocka-dev libxlsxwriter-dev sqlite3 curl unzip postgresql python3"
+      libcmocka-dev libxlsxwriter-dev liboath-dev libqrencode-dev sqlite3 curl unzip postgresql
+      python3"
 missing=""
 for p in $pkgs; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
