@@ -62,3 +62,19 @@ CREATE TABLE risk_acceptance (
   CHECK (expires_on >= decided_on)
 );
 CREATE INDEX risk_acceptance_target ON risk_acceptance(rule_id, entity_type, entity_id);
+
+-- Indexes the compliance rules lean on: "who holds role X for this department / system / person"
+-- is the correlated lookup most rules make, and the 004 link tables are searched from both ends.
+-- Without them a prefecture-sized organization takes a minute to check instead of about a second.
+CREATE INDEX role_assignment_scope_department ON role_assignment(scope_department_id, role);
+CREATE INDEX role_assignment_scope_system ON role_assignment(scope_system_id, role);
+CREATE INDEX role_assignment_person_role ON role_assignment(person_id, role);
+CREATE INDEX contractor_staff_person ON contractor_staff(person_id);
+CREATE INDEX contract_contractor ON contract(contractor_id);
+CREATE INDEX device_area ON device(area_id);
+CREATE INDEX device_holder ON device(holder_id);
+CREATE INDEX device_asset_asset ON device_asset(asset_id);
+CREATE INDEX device_software_software ON device_software(software_id);
+CREATE INDEX cloud_service_asset_asset ON cloud_service_asset(asset_id);
+CREATE INDEX managed_area_permit_person ON managed_area_permit(person_id);
+CREATE INDEX asset_manager ON asset(manager_id);

@@ -308,6 +308,10 @@ int snapshot_import_by(struct store *st, const struct audit_actor *actor, json_t
     if (rc)
         goto fail;
     progress(prog, "確定", 1, 1);
+    /* Fresh statistics let the planner pick the right index for the compliance rules; the
+     * import has already committed, so a failure here only costs speed. */
+    struct mm_err ignored;
+    store_exec(st, "ANALYZE", &ignored);
     json_decref(removed);
     json_decref(now);
     return MM_OK;
