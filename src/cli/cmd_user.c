@@ -14,6 +14,7 @@
 
 #include "auth/auth.h"
 #include "cli/cli.h"
+#include "cli/table.h"
 
 /* "YYYY-MM-DD HH:MM" in JST, or "—" for 0. */
 static const char *jst(long long t, char buf[32])
@@ -145,35 +146,50 @@ static int reset_or_unlock(const char *sub, int argc, char **argv, struct cli *c
     return finish(st, rc, &err);
 }
 
-static int print_row(void *ctx, const struct auth_user *u)
+static const struct table_column list_cols[] = {
+    {"login", "ログイン名", TC_TEXT, 0, 0, TC_BOTH},
+    {"person", "職員等ID", TC_TEXT, 0, 0, TC_BOTH},
+    {"name", "氏名", TC_TEXT, 0, 0, TC_BOTH},
+    {"state", "状態", TC_TEXT, 0, 0, TC_BOTH},
+    {"totp", "TOTP", TC_TEXT, 0, 0, TC_BOTH},
+    {"last_login", "最終ログイン（日本時間）", TC_TEXT, 0, 0, TC_BOTH},
+};
+#define NLIST (sizeof list_cols / sizeof list_cols[0])
+
+static int list_row(void *ctx, const struct auth_user *u)
 {
-    (void)ctx;
     char b1[32];
-    const char *state = u->disabled ? "無効" : u->locked_until ? "ロック中" : "有効";
-    const char *totp = u->totp_enabled ? "登録済" : u->totp_pending ? "登録中"
-                       : u->totp_required                          ? "未登録（必須）"
-                                                                   : "未登録";
-    printf("%-20s %-10s %-16s %-8s %-14s %s\n", u->login, u->person_id, u->person_name, state, totp,
-           jst(u->last_login_at, b1));
+    const char *cells[NLIST] = {
+        u->login, u->person_id, u->person_name,
+        u->disabled ? "無効" : u->locked_until ? "ロック中" : "有効",
+        u->totp_enabled ? "登録済" : u->totp_pending ? "登録中" : u->totp_required ? "未登録（必須）"
+                                                                                   : "未登録",
+        u->last_login_at ? jst(u->last_login_at, b1) : NULL};
+    table_add_row(ctx, cells);
     return 0;
 }
 
 static int user_list(int argc, char **argv, struct cli *cli)
 {
-    struct user_opts o;
-    int rc = parse("list", argc, argv, &o, 0);
-    if (rc)
-        return rc;
-    if (o.person || o.label || o.out || o.confirm || o.issuer || o.totp)
-        return cli_usage(&cmd_user_def, "user list: オプションは使えません");
+    enum table_format fmt = TABLE_TEXT;
+    if (argc == 3 && !strcmp(argv[1], "--format")) {
+        if (table_format_parse(argv[2], &fmt))
+            return cli_usage(&cmd_user_def, "user list: --format は table、tsv、json のどれかです");
+    } else if (argc != 1) {
+        return cli_usage(&cmd_user_def, "user list: 使えるオプションは --format だけです");
+    }
     struct store *st;
-    if ((rc = cli_open(cli, STORE_OPEN_READONLY, &st)))
+    int rc = cli_open(cli, STORE_OPEN_READONLY, &st);
+    if (rc)
         return rc;
     struct mm_err err;
     mm_err_clear(&err);
-    printf("%-20s %-10s %-16s %-8s %-14s %s\n", "ログイン名", "職員等ID", "氏名", "状態", "TOTP",
-           "最終ログイン");
-    rc = auth_user_each(st, time(NULL), print_row, NULL, &err);
+    struct table t;
+    table_init(&t, list_cols, NLIST);
+    rc = auth_user_each(st, time(NULL), list_row, &t, &err);
+    if (!rc)
+        table_print(&t, fmt, stdout);
+    table_free(&t);
     return finish(st, rc, &err);
 }
 
@@ -356,7 +372,7 @@ static int cmd_user(int argc, char **argv, struct cli *cli)
 const struct command cmd_user_def = {
     "user", cmd_user, "mamori の利用者を管理する（add / list / show / reset / unlock / disable / totp / token）",
     "使い方: mamori user add ログイン名 --person 職員等ID\n"
-    "        mamori user list\n"
+    "        mamori user list [--format table|tsv|json]\n"
     "        mamori user show ログイン名\n"
     "        mamori user reset ログイン名 [--totp]\n"
     "        mamori user unlock ログイン名\n"

@@ -46,6 +46,9 @@ expect_exit 2 "user add: unknown option" to e.out "$MAMORI" user add jiro --pers
 expect_exit 0 "user list" to list.out "$MAMORI" user list
 contains list.out "taro" "list shows taro"
 contains list.out "未登録（必須）" "list says TOTP is required for the role holder"
+expect_exit 0 "user list --format json" to list.json "$MAMORI" user list --format json
+check "json lists both users with TOTP state" test "$(python3 -c 'import json,sys; print(",".join(u["login"]+"="+u["totp"] for u in json.load(open("list.json"))))')" = "hanako=未登録,taro=未登録（必須）"
+expect_exit 2 "user list: bad format" to e.out "$MAMORI" user list --format xml
 expect_exit 0 "user show" to show.out "$MAMORI" user show taro
 contains show.out "役職 太郎" "show names the person"
 contains show.out "役割を持つため必須" "show says why TOTP is required"
