@@ -47,6 +47,9 @@ enum auth_stage user_next_stage(const struct user_row *r);
 
 const char *auth_stage_name(enum auth_stage s);
 
+/* Whether `login` has the form of a login: letters, digits, . _ - @, 1–AUTH_LOGIN_MAX bytes. */
+int login_is_valid(const char *login);
+
 /* Copies at most size-1 bytes and terminates. */
 void copy_text(char *dst, size_t size, const char *src);
 

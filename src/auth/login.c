@@ -192,14 +192,13 @@ static int login_tx(struct store *st, const char *login, const char *password,
     if (rc)
         return rc;
     if (!found || r.u.disabled) {
-        pthread_once(&dummy_once, make_dummy_hash);
         (void)auth_password_verify(found ? r.password_hash : dummy_hash, password ? password : "");
         set_outcome(res, AUTH_DENIED, MSG_DENIED);
         json_t *a = where_from(ip, user_agent);
         json_object_set_new(a, "reason", json_string(found ? "disabled" : "unknown_user"));
         /* The login as typed is kept only when it has the form of a login. */
         rc = user_log(st, found ? "system:auth" : MSG_ACTOR_ANON, "user.login_failed",
-                      found || (login && strlen(login) <= AUTH_LOGIN_MAX) ? login : NULL, a, err);
+                      found || login_is_valid(login) ? login : NULL, a, err);
         sodium_memzero(&r, sizeof r);
         return rc;
     }
@@ -240,8 +239,11 @@ int auth_login(struct store *st, const char *login, const char *password, const 
 {
     memset(res, 0, sizeof *res);
     int rc = auth_init(err);
-    if (!rc)
-        rc = store_begin(st, err);
+    if (rc)
+        return rc;
+    /* Made before the first attempt so that attempt is not slower for an unknown user. */
+    pthread_once(&dummy_once, make_dummy_hash);
+    rc = store_begin(st, err);
     if (rc)
         return rc;
     rc = login_tx(st, login, password, totp_code, ip, user_agent, now, res, err);

@@ -193,7 +193,7 @@ int auth_user_each(struct store *st, time_t now,
     return rc == STORE_DONE ? MM_OK : rc;
 }
 
-static int valid_login(const char *login)
+int login_is_valid(const char *login)
 {
     size_t n = login ? strlen(login) : 0;
     if (n == 0 || n > AUTH_LOGIN_MAX)
@@ -222,7 +222,7 @@ int auth_user_add(struct store *st, const struct audit_actor *actor, const char 
                   const char *person_id, time_t now, char *password_out, size_t size,
                   struct mm_err *err)
 {
-    if (!valid_login(login))
+    if (!login_is_valid(login))
         return mm_err_set(err, MM_EINPUT,
                           "ログイン名「%s」は使えません（英数字と . _ - @ で 1〜%d 文字）",
                           login ? login : "", AUTH_LOGIN_MAX);
