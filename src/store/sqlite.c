@@ -39,6 +39,7 @@ static int sq_open(const char *path, int flags, void **impl, struct mm_err *err)
     const char *setup = (flags & STORE_OPEN_READONLY)
                             ? "PRAGMA foreign_keys=ON;"
                             : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                              "PRAGMA secure_delete=ON;"
                               "PRAGMA foreign_keys=ON;";
     char *msg = NULL;
     rc = sqlite3_exec(db, setup, NULL, NULL, &msg);

@@ -101,6 +101,11 @@ static void test_wal_and_foreign_keys(void **state)
     assert_int_equal(store_query_int(st, "PRAGMA foreign_keys", &fk, &err), MM_OK);
     assert_int_equal(fk, 1);
 
+    /* Deleted rows (password hashes, secrets) are overwritten, not left in free pages. */
+    long long sd = 0;
+    assert_int_equal(store_query_int(st, "PRAGMA secure_delete", &sd, &err), MM_OK);
+    assert_int_equal(sd, 1);
+
     /* A system whose hosting code is not in hosting_kind cannot be stored. */
     assert_int_equal(store_exec(st,
                                 "INSERT INTO org_body VALUES ('mayor', '市長部局', NULL, 1);"
