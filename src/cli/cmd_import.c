@@ -159,8 +159,11 @@ static int cmd_import(int argc, char **argv, struct cli *cli)
         fprintf(stderr, "mamori: %s を読み込めません（%zu 件の問題）\n", name,
                 problems.len + problems.dropped);
         cli_print_problems(&problems);
+        /* A refusal found after validation (e.g. users tied to people) says what to do. */
+        if (rc == MM_EREFUSED)
+            fprintf(stderr, "%s\n", err.msg);
         fprintf(stderr, "データベースは変更していません\n");
-        status = 2;
+        status = rc == MM_EREFUSED ? 1 : 2;
     } else if (rc) {
         status = cli_fail(&err);
     } else {

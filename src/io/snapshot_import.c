@@ -242,6 +242,41 @@ static json_t *entity_counts(json_t *snap)
 
 /* ---- import ----------------------------------------------------------------------- */
 
+/*
+ * Refuses (MM_EREFUSED, one problem per user) when a mamori user is linked to a person the
+ * new data no longer has: the user would lose who they are. Runs inside the write transaction
+ * after the load, before the commit.
+ */
+static int check_users_keep_people(struct store *st, struct mm_problems *problems,
+                                   struct mm_err *err)
+{
+    struct store_stmt *s;
+    int rc = store_prepare(st,
+                           "SELECT u.login, u.person_id FROM app_user u WHERE NOT EXISTS "
+                           "(SELECT 1 FROM person p WHERE p.id = u.person_id) ORDER BY u.login",
+                           &s, err);
+    if (rc)
+        return rc;
+    size_t n = 0;
+    while ((rc = store_step(s, err)) == STORE_ROW) {
+        n++;
+        mm_problems_add(problems, "$.people",
+                        "mamori の利用者「%s」は職員等「%s」に結び付いていますが、"
+                        "読み込むデータにその職員等がいません",
+                        store_col_text(s, 0), store_col_text(s, 1));
+    }
+    store_finalize(s);
+    if (rc != STORE_DONE)
+        return rc;
+    if (n)
+        return mm_err_set(err, MM_EREFUSED,
+                          "利用者が結び付いている職員等を消すことになるため、読み込みを取りやめました"
+                          "（%zu 人）。その職員等はデータに残してください"
+                          "（退職した人は status を retired にして残せます）",
+                          n);
+    return MM_OK;
+}
+
 int snapshot_import_by(struct store *st, const struct audit_actor *actor, json_t *root,
                        int replace, const struct snapshot_progress *prog,
                        struct mm_problems *problems, struct mm_err *err)
@@ -301,6 +336,10 @@ int snapshot_import_by(struct store *st, const struct audit_actor *actor, json_t
     rc = snapshot_read(st, NULL, 1, &now, err);
     if (rc == MM_OK)
         rc = log_creates(st, actor, now, prog, err);
+    if (rc)
+        goto fail;
+    /* Sign-in users belong to people; a replacement must keep every such person. */
+    rc = check_users_keep_people(st, problems, err);
     if (rc)
         goto fail;
     progress(prog, "確定", 0, 1);
