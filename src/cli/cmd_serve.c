@@ -16,12 +16,17 @@
 static int cmd_serve(int argc, char **argv, struct cli *cli)
 {
     const char *listen_spec = DEFAULT_LISTEN;
-    static const struct option opts[] = {{"listen", required_argument, NULL, 'l'}, {0, 0, 0, 0}};
+    int trust_proxy = 0;
+    static const struct option opts[] = {{"listen", required_argument, NULL, 'l'},
+                                         {"trust-proxy", no_argument, NULL, 'p'},
+                                         {0, 0, 0, 0}};
     optind = 0;
     opterr = 0;
     for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
         if (c == 'l')
             listen_spec = optarg;
+        else if (c == 'p')
+            trust_proxy = 1;
         else
             return cli_usage(&cmd_serve_def, "オプションが正しくありません");
     }
@@ -64,7 +69,7 @@ static int cmd_serve(int argc, char **argv, struct cli *cli)
 
     struct web_server *srv;
     char url[96];
-    rc = web_server_start(cli->db_path, &where, &srv, url, sizeof url, &err);
+    rc = web_server_start(cli->db_path, &where, trust_proxy, &srv, url, sizeof url, &err);
     if (rc)
         return cli_fail(&err);
     printf("mamori を %s で起動しました（Ctrl+C で停止）\n", url);
@@ -72,7 +77,8 @@ static int cmd_serve(int argc, char **argv, struct cli *cli)
     if (!web_listen_is_loopback(&where))
         fprintf(stderr,
                 "mamori serve: 注意: %s はこのコンピュータの外からも接続できます。"
-                "まだ利用者の認証がないため、信頼できるネットワークだけで使ってください\n",
+                "通信は暗号化されないため、TLS の中継（リバースプロキシ）の後ろで"
+                "--trust-proxy を付けて使ってください\n",
                 url);
 
     int sig = 0;
@@ -86,11 +92,15 @@ static int cmd_serve(int argc, char **argv, struct cli *cli)
 
 const struct command cmd_serve_def = {
     "serve", cmd_serve, "Web 画面を提供する",
-    "使い方: mamori serve [--listen アドレス:ポート]\n\n"
+    "使い方: mamori serve [--listen アドレス:ポート] [--trust-proxy]\n\n"
     "データベースの内容を Web ブラウザで見られるようにします（既定は http://127.0.0.1:8080/）。\n"
     "データベースは要求ごとに読み取り専用で開くため、動かしたまま他のコマンドで更新できます。\n"
     "Ctrl+C（SIGINT）または SIGTERM で停止します。\n\n"
-    "  --listen 127.0.0.1:8080   待ち受けるアドレスとポート（IPv6 は [::1]:8080 のように書く）\n\n"
+    "  --listen 127.0.0.1:8080   待ち受けるアドレスとポート（IPv6 は [::1]:8080 のように書く）\n"
+    "  --trust-proxy             TLS の中継（リバースプロキシ）の後ろで動かす。中継が付ける\n"
+    "                            X-Forwarded-Proto: https でクッキーに Secure を付け、\n"
+    "                            X-Forwarded-For の最初のアドレスを接続元として記録する\n\n"
+    "トップページはログインした利用者だけが見られます（/login でログイン）。\n"
     "127.0.0.1 や [::1] で待ち受けるときは、宛先が 127.0.0.1・[::1]・localhost の要求だけに\n"
     "応えます（DNS リバインディング対策）。ほかのアドレスでは起動時に注意を表示します。\n\n"
     "要求ごとに「メソッド パス 状態 処理時間」を標準エラー出力に記録します\n"

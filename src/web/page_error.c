@@ -1,6 +1,7 @@
 /*
- * page_error.c — the Japanese pages for requests mamori cannot answer: unknown path (404),
- * a method other than GET/HEAD (405), a request addressed to a foreign host name (421), a
+ * page_error.c — the Japanese pages for requests mamori cannot answer: a form without its CSRF
+ * token (403), unknown path (404), a method the path does not take (405), a body over the
+ * limit (413), a request addressed to a foreign host name (421), a
  * database that failed (500) or is unavailable (503).
  */
 #include "web/html.h"
@@ -12,8 +13,12 @@ static const struct {
     const char *title;
     const char *text;
 } error_pages[] = {
+    {403, "要求を受け付けられません",
+     "フォームの確認用の情報がないか、正しくありません。ページを開き直してから、"
+     "もう一度操作してください。"},
     {404, "ページが見つかりません", "指定されたページはありません。アドレスを確かめてください。"},
-    {405, "この操作はできません", "このページは表示（GET）だけに対応しています。"},
+    {405, "この操作はできません", "このページはこの方法（HTTP メソッド）の要求に対応していません。"},
+    {413, "送信された内容が大きすぎます", "フォームの内容を短くして、もう一度送信してください。"},
     {421, "このアドレスでは表示できません",
      "この mamori は自分のコンピュータ（127.0.0.1 または "
      "localhost）からの表示だけを受け付けます。"},

@@ -3,6 +3,9 @@
  * networks left out, 基本方針 4(1)) and the size of each register. Read-only; one database
  * connection for this request, one read transaction for every figure.
  */
+#include <time.h>
+
+#include "auth/auth.h"
 #include "store/store.h"
 #include "model/wareki.h"
 #include "web/html.h"
@@ -84,7 +87,31 @@ static void registers_section(struct strbuf *sb, const struct overview *ov)
     html_raw(sb, "</div>\n</section>\n");
 }
 
-void web_page_home(const char *db_path, struct web_response *resp, struct strbuf *log_detail)
+/* Who is signed in, 前回のログイン (ガイドライン 6.2(4)) and the sign-out form. */
+static void user_section(struct strbuf *sb, const struct auth_session *s, const char *csrf)
+{
+    if (!s)
+        return;
+    html_f(sb, "<section class=\"signin\">\n<p>%s さんがログインしています。", s->login);
+    if (s->previous_login_at > 0) {
+        char when[96];
+        web_format_time(s->previous_login_at, when, sizeof when);
+        html_f(sb, "前回のログイン: %s（%s）", when,
+               s->previous_login_from[0] ? s->previous_login_from : "接続元の記録なし");
+    } else {
+        html_raw(sb, "前回のログインの記録はありません（初めてのログインです）。");
+    }
+    html_f(sb,
+           "</p>\n<form method=\"post\" action=\"/logout\">"
+           "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+           "<button type=\"submit\">ログアウト</button></form>\n"
+           "<p class=\"links\"><a href=\"/password\">パスワードを変更する</a></p>\n"
+           "</section>\n",
+           csrf);
+}
+
+void web_page_home(const char *db_path, const struct auth_session *s, const char *csrf,
+                   struct web_response *resp, struct strbuf *log_detail)
 {
     struct store *st = NULL;
     struct overview ov = {0};
@@ -108,6 +135,7 @@ void web_page_home(const char *db_path, struct web_response *resp, struct strbuf
     resp->cache = "no-store";
     if (!ov.has_org) {
         layout_begin(sb, "mamori");
+        user_section(sb, s, csrf);
         html_raw(sb, "<h1>mamori</h1>\n"
                      "<p class=\"notice\">まだ団体が登録されていません。"
                      "mamori import または mamori init --demo を実行してください。</p>\n");
@@ -122,6 +150,7 @@ void web_page_home(const char *db_path, struct web_response *resp, struct strbuf
     }
 
     layout_begin(sb, ov.name);
+    user_section(sb, s, csrf);
     html_f(sb, "<h1>%s</h1>\n<p class=\"sub\">", ov.name);
     html_text(sb, ov.kind);
     if (ov.prefecture)

@@ -1,9 +1,11 @@
 /*
- * routes.c — which handler answers which request: the front page, the health check, the
- * embedded static files, and the error answers (404 unknown path, 405 other methods).
+ * routes.c — which handler answers which request: the sign-in pages (signin.c), the front page
+ * (signed-in users only), the health check and the embedded static files (public), and the
+ * error answers (404 unknown path, 405 a method the path does not take).
  */
 #include <string.h>
 
+#include "auth/auth.h"
 #include "store/store.h"
 #include "util/embedded.h"
 #include "web/web.h"
@@ -89,24 +91,39 @@ static void serve_healthz(const char *db_path, struct web_response *resp, struct
     strbuf_addf(&resp->body, "{\"status\":\"ok\",\"schema\":%d}\n", schema);
 }
 
-void web_handle(const char *db_path, const char *method, const char *path,
-                struct web_response *resp, struct strbuf *log_detail)
+void web_handle_request(const char *db_path, const struct web_request *req,
+                        struct web_response *resp, struct strbuf *log_detail)
 {
     memset(resp, 0, sizeof *resp);
     strbuf_init(&resp->body);
-    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+    const char *method = req->method, *path = req->path;
+    int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    if (web_signin_route(db_path, req, resp, log_detail))
+        return;
+    if (!get) {
         web_page_error(resp, 405);
         resp->allow = "GET, HEAD";
         return;
     }
-    if (strcmp(path, "/") == 0)
-        web_page_home(db_path, resp, log_detail);
-    else if (strcmp(path, "/healthz") == 0)
+    if (strcmp(path, "/") == 0) {
+        struct auth_session s;
+        char csrf[AUTH_TOKEN_LEN];
+        if (web_signin_gate(db_path, req, &s, csrf, resp, log_detail))
+            web_page_home(db_path, &s, csrf, resp, log_detail);
+    } else if (strcmp(path, "/healthz") == 0) {
         serve_healthz(db_path, resp, log_detail);
-    else if (strncmp(path, STATIC_PREFIX, sizeof STATIC_PREFIX - 1) == 0)
+    } else if (strncmp(path, STATIC_PREFIX, sizeof STATIC_PREFIX - 1) == 0) {
         serve_static(path + sizeof STATIC_PREFIX - 1, resp);
-    else
+    } else {
         web_page_error(resp, 404);
+    }
+}
+
+void web_handle(const char *db_path, const char *method, const char *path,
+                struct web_response *resp, struct strbuf *log_detail)
+{
+    struct web_request req = {.method = method, .path = path};
+    web_handle_request(db_path, &req, resp, log_detail);
 }
 
 void web_response_release(struct web_response *resp)

@@ -21,11 +21,13 @@
 
 #define THREADS 4
 #define LOG_PATH_MAX 200
+#define BODY_MAX 16384 /* bytes of a form body; more is refused with 413 */
 
 struct web_server {
     struct MHD_Daemon *daemon;
-    char *db_path; /* owned */
-    int loopback;  /* listening on 127.0.0.0/8 or ::1: check the Host header */
+    char *db_path;   /* owned */
+    int loopback;    /* listening on 127.0.0.0/8 or ::1: check the Host header */
+    int trust_proxy; /* believe X-Forwarded-Proto / X-Forwarded-For */
 };
 
 /* Per-request state, created when the request line arrives and freed when it completes. */
@@ -34,9 +36,13 @@ struct request {
     int status;                  /* 0 until mamori answers (libmicrohttpd may answer itself) */
     char method[12];             /* for the log */
     char path[LOG_PATH_MAX + 1]; /* for the log: no query string, control bytes replaced */
+    int body_started;            /* a POST whose body is being read */
+    int body_too_large;
+    size_t body_len;
+    char body[BODY_MAX + 1]; /* the form body, NUL-terminated; wiped before it is freed */
 };
 
-static const char CSP[] = "default-src 'none'; style-src 'self'; img-src 'self'; "
+static const char CSP[] = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
                           "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /* Copies at most size-1 bytes of s up to `stop`, replacing control bytes, for the log. */
@@ -79,6 +85,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
         snprintf(status, sizeof status, "%d", r->status);
     /* One fprintf per line: stdio locks the stream, so lines from threads never interleave. */
     fprintf(stderr, "%s %s %s %.1fms\n", r->method, r->path, status, ms);
+    explicit_bzero(r->body, sizeof r->body); /* may hold a password */
     free(r);
     *con_cls = NULL;
 }
@@ -125,6 +132,8 @@ static enum MHD_Result add_headers(struct MHD_Response *mr, const struct web_res
         {"X-Content-Type-Options", "nosniff"},
         {MHD_HTTP_HEADER_CACHE_CONTROL, resp->cache ? resp->cache : "no-store"},
         {MHD_HTTP_HEADER_ALLOW, resp->allow},
+        {MHD_HTTP_HEADER_LOCATION, resp->location},
+        {MHD_HTTP_HEADER_SET_COOKIE, resp->set_cookie[0] ? resp->set_cookie : NULL},
     };
     for (size_t i = 0; i < sizeof h / sizeof h[0]; i++)
         if (h[i][1] && MHD_add_response_header(mr, h[i][0], h[i][1]) != MHD_YES)
@@ -132,12 +141,71 @@ static enum MHD_Result add_headers(struct MHD_Response *mr, const struct web_res
     return MHD_YES;
 }
 
+/* The client address: the peer, or the first X-Forwarded-For hop of a trusted proxy. */
+static void client_ip(const struct web_server *srv, struct MHD_Connection *conn, char *buf,
+                      size_t size)
+{
+    buf[0] = '\0';
+    const char *xff = srv->trust_proxy
+                          ? MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For")
+                          : NULL;
+    if (xff) {
+        while (*xff == ' ')
+            xff++;
+        size_t n = strcspn(xff, ", ");
+        if (n && n < size && n < 64) {
+            log_copy(buf, n + 1, xff, ',');
+            return;
+        }
+    }
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!ci || !ci->client_addr)
+        return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, buf,
+                  (socklen_t)size);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, buf,
+                  (socklen_t)size);
+}
+
+/* Gathers what the handlers need from the connection into *req (pointers borrowed). */
+static void fill_request(const struct web_server *srv, struct MHD_Connection *conn,
+                         const char *method, const char *url, struct request *r,
+                         char ip[64], struct web_request *req)
+{
+    memset(req, 0, sizeof *req);
+    req->method = method;
+    req->path = url;
+    const char *type =
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    if (r && r->body_started && type &&
+        strncasecmp(type, "application/x-www-form-urlencoded", 33) == 0)
+        req->form = r->body;
+    req->cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE);
+    req->origin = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin");
+    req->host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+    req->user_agent =
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_USER_AGENT);
+    client_ip(srv, conn, ip, 64);
+    req->ip = ip[0] ? ip : NULL;
+    /* mamori itself serves plain HTTP; TLS is a proxy's job, believed only when trusted. */
+    req->secure = 0;
+    if (srv->trust_proxy) {
+        const char *proto =
+            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
+        if (proto && strcasecmp(proto, "https") == 0)
+            req->secure = 1;
+    }
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
 {
     (void)version;
-    (void)upload_data;
     struct web_server *srv = cls;
     struct request *r = *con_cls;
     if (r && r->status) { /* answered already: discard whatever body the client sends */
@@ -146,13 +214,43 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     struct web_response resp;
     struct strbuf detail = STRBUF_INIT;
+    int early = -1; /* a status to answer with at once, without mamori's handlers */
     if (srv->loopback &&
         !host_is_loopback(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host"))) {
+        early = 421;
+    } else if (r && strcmp(method, "POST") == 0) {
+        /* Read the body first: handlers see it whole, bounded by BODY_MAX. */
+        if (!r->body_started) {
+            r->body_started = 1;
+            const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                         MHD_HTTP_HEADER_CONTENT_LENGTH);
+            if (cl && strtoull(cl, NULL, 10) > BODY_MAX)
+                early = 413;
+            else
+                return MHD_YES;
+        } else if (*upload_data_size) {
+            if (r->body_len + *upload_data_size > BODY_MAX)
+                r->body_too_large = 1;
+            else {
+                memcpy(r->body + r->body_len, upload_data, *upload_data_size);
+                r->body_len += *upload_data_size;
+                r->body[r->body_len] = '\0';
+            }
+            *upload_data_size = 0;
+            return MHD_YES;
+        } else if (r->body_too_large) {
+            early = 413;
+        }
+    }
+    if (early > 0) {
         memset(&resp, 0, sizeof resp);
         strbuf_init(&resp.body);
-        web_page_error(&resp, 421);
+        web_page_error(&resp, early);
     } else {
-        web_handle(srv->db_path, method, url, &resp, &detail);
+        struct web_request req;
+        char ip[64];
+        fill_request(srv, conn, method, url, r, ip, &req);
+        web_handle_request(srv->db_path, &req, &resp, &detail);
     }
     if (detail.len)
         fprintf(stderr, "mamori serve: %s %s: %s\n", method, r ? r->path : "-", detail.buf);
@@ -220,8 +318,9 @@ static int open_listener(const struct web_listen *where, int *fd_out, struct mm_
     return MM_OK;
 }
 
-int web_server_start(const char *db_path, const struct web_listen *where, struct web_server **out,
-                     char *url_out, size_t url_size, struct mm_err *err)
+int web_server_start(const char *db_path, const struct web_listen *where, int trust_proxy,
+                     struct web_server **out, char *url_out, size_t url_size,
+                     struct mm_err *err)
 {
     int fd = -1;
     int rc = open_listener(where, &fd, err);
@@ -240,6 +339,7 @@ int web_server_start(const char *db_path, const struct web_listen *where, struct
         return mm_err_set(err, MM_EINTERNAL, "メモリを確保できません");
     }
     srv->loopback = web_listen_is_loopback(where);
+    srv->trust_proxy = trust_proxy;
     unsigned flags = MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
     if (where->addr.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;

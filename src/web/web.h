@@ -23,6 +23,22 @@ struct web_response {
     struct strbuf body;       /* owned */
     const char *static_body;  /* when non-NULL, sent instead of body (embedded, never freed) */
     size_t static_len;
+    const char *location;     /* Location header for a redirect (static string), else NULL */
+    char set_cookie[192];     /* Set-Cookie header value, "" for none */
+};
+
+/* One request as the handlers see it; every pointer is borrowed for the request's duration. */
+struct web_request {
+    const char *method;
+    const char *path;       /* decoded, without the query string */
+    const char *form;       /* application/x-www-form-urlencoded body (NUL-terminated) or NULL */
+    const char *cookie;     /* the Cookie header or NULL */
+    const char *origin;     /* the Origin header or NULL */
+    const char *host;       /* the Host header or NULL */
+    const char *user_agent; /* may be NULL */
+    const char *ip;         /* client address (peer, or first X-Forwarded-For hop of a trusted
+                               proxy); may be NULL */
+    int secure;             /* arrived over TLS, or from a trusted proxy that says https */
 };
 
 /*
@@ -30,13 +46,26 @@ struct web_response {
  * opened read-only for this request only and closed before returning. Never fails: errors
  * become 500/503 responses whose detail is written to `log_detail` (may be NULL) for the log.
  */
+void web_handle_request(const char *db_path, const struct web_request *req,
+                        struct web_response *resp, struct strbuf *log_detail);
+/* web_handle_request for a bare request: no body, no cookie, no headers. */
 void web_handle(const char *db_path, const char *method, const char *path,
                 struct web_response *resp, struct strbuf *log_detail);
 void web_response_release(struct web_response *resp);
 
-/* Pages (page_*.c). Each fills resp->body and sets status, type and cache. */
-void web_page_home(const char *db_path, struct web_response *resp, struct strbuf *log_detail);
+struct auth_session;
+
+/*
+ * Pages (page_*.c). Each fills resp->body and sets status, type and cache. The front page shows
+ * who is signed in, the previous sign-in and a sign-out form when `s` (with its CSRF token
+ * `csrf`) is given; NULL shows neither.
+ */
+void web_page_home(const char *db_path, const struct auth_session *s, const char *csrf,
+                   struct web_response *resp, struct strbuf *log_detail);
 void web_page_error(struct web_response *resp, int status);
+
+/* Unix time `t` as JST 和暦 date and time, 「令和8年11月23日 22時05分」, into buf. */
+void web_format_time(long long t, char *buf, size_t size);
 
 /* A listen address: IPv4 `ADDR:PORT` or IPv6 `[ADDR]:PORT`. */
 struct web_listen {
@@ -54,14 +83,28 @@ void web_listen_url(const struct sockaddr *sa, char *buf, size_t size);
 struct web_server;
 
 /*
- * Binds the address and starts serving db_path on internal threads. On a loopback address only
+ * The sign-in pages and the session gate (signin.c): answers `req` when its path belongs to
+ * sign-in (/login, /login/code, /password, /totp/enroll, /logout) and returns 1; 0 otherwise.
+ * web_signin_gate checks the session of a page that needs a signed-in user: 1 and *s filled
+ * (and csrf[65] set) when the request may proceed, 0 when resp already holds the redirect.
+ */
+int web_signin_route(const char *db_path, const struct web_request *req,
+                     struct web_response *resp, struct strbuf *log_detail);
+int web_signin_gate(const char *db_path, const struct web_request *req, struct auth_session *s,
+                    char *csrf, struct web_response *resp, struct strbuf *log_detail);
+
+/*
+ * Binds the address and starts serving db_path on internal threads. With `trust_proxy` the
+ * X-Forwarded-Proto and X-Forwarded-For headers are believed (mamori behind a TLS proxy);
+ * without it they are ignored. On a loopback address only
  * requests whose Host header names the loopback are answered (others get 421), which defeats
  * DNS rebinding. A port already in use or
  * not permitted fails with MM_EINTERNAL and a message naming the address. On success
  * *url_out (caller-owned buffer of url_size bytes) holds the URL actually bound.
  */
-int web_server_start(const char *db_path, const struct web_listen *where, struct web_server **out,
-                     char *url_out, size_t url_size, struct mm_err *err);
+int web_server_start(const char *db_path, const struct web_listen *where, int trust_proxy,
+                     struct web_server **out, char *url_out, size_t url_size,
+                     struct mm_err *err);
 /* Stops accepting, waits for requests in flight, closes the socket and frees the server. */
 void web_server_stop(struct web_server *srv);
 

@@ -1,6 +1,6 @@
 #!/bin/bash
-# test_serve.sh — `mamori serve`: the front page (escaping, counts from a fixture, the empty
-# database guidance), /healthz, static files, 404/405, security headers, the request log,
+# test_serve.sh — `mamori serve`: the front page (signed out: 303 to /login; signed in:
+# escaping, counts from a fixture, the empty database guidance), /healthz, static files, 404/405, security headers, the request log,
 # reading while another process writes, DNS rebinding refused, a busy port (exit 3) and a clean
 # stop on SIGTERM.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
@@ -15,6 +15,23 @@ trap cleanup EXIT
 get() {
     local url=$1 out=$2; shift 2
     curl -s --max-time 5 -o "$out" -D "$out.h" -w '%{http_code}' "$@" "$url"
+}
+
+# signin DB BASE LOGIN PERSON : adds a user, signs in, changes the initial password; prints the
+# session cookie ("mamori_session=…") for curl -H "Cookie: …"
+signin() {
+    local db=$1 b=$2 login=$3 person=$4 pw newpw=Serve-test-pass-2026 tok csrf
+    pw=$("$MAMORI" --db "$db" user add "$login" --person "$person" | sed -n 's/^初期パスワード: //p')
+    curl -s --max-time 10 -o /dev/null -D si1.h --data-urlencode "login=$login" \
+        --data-urlencode "password=$pw" "$b/login"
+    tok=$(tr -d '\r' <si1.h | sed -n 's/^[Ss]et-[Cc]ookie: mamori_session=\([^;]*\).*/\1/p')
+    csrf=$(curl -s --max-time 10 -H "Cookie: mamori_session=$tok" "$b/password" |
+        sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p')
+    curl -s --max-time 10 -o /dev/null -D si2.h -H "Cookie: mamori_session=$tok" --data "csrf=$csrf" \
+        --data-urlencode "current=$pw" --data-urlencode "new=$newpw" \
+        --data-urlencode "confirm=$newpw" "$b/password"
+    tok=$(tr -d '\r' <si2.h | sed -n 's/^[Ss]et-[Cc]ookie: mamori_session=\([^;]*\).*/\1/p')
+    echo "mamori_session=$tok"
 }
 
 # start_server DB PORT NAME : starts serve in the background; sets $server_pid
@@ -102,8 +119,12 @@ if start_server t.db "$port" s1; then ok "server answers /healthz"; else not_ok 
 pid1=$server_pid
 contains s1.out "mamori を http://127.0.0.1:$port/ で起動しました（Ctrl+C で停止）" "start message names the URL"
 
-code=$(get "$base/" page.html)
-check "/ is 200" test "$code" = 200
+code=$(get "$base/" anon.html)
+check "/ signed out is 303" test "$code" = 303
+header anon.html.h Location /login "/ signed out redirects to /login"
+auth=(-H "Cookie: $(signin t.db "$base" ichiro p1)")
+code=$(get "$base/" page.html "${auth[@]}")
+check "/ signed in is 200" test "$code" = 200
 contains page.html '<html lang="ja">' "page is Japanese"
 contains page.html '<meta charset="utf-8">' "page declares UTF-8"
 contains page.html '試験&lt;script&gt;alert(1)&lt;/script&gt;&amp;市' "organization name is escaped"
@@ -138,19 +159,19 @@ else
 fi
 
 header page.html.h Content-Type "text/html; charset=utf-8" "page Content-Type"
-header page.html.h Content-Security-Policy "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'" "CSP header"
+header page.html.h Content-Security-Policy "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'" "CSP header"
 header page.html.h X-Frame-Options DENY "X-Frame-Options header"
 header page.html.h Referrer-Policy no-referrer "Referrer-Policy header"
 header page.html.h X-Content-Type-Options nosniff "X-Content-Type-Options header"
 header page.html.h Cache-Control no-store "Cache-Control header"
 
-code=$(get "$base/" head.out -I)
+code=$(get "$base/" head.out -I "${auth[@]}")
 check "HEAD / is 200" test "$code" = 200
 header head.out.h X-Frame-Options DENY "HEAD carries the security headers"
 
 # Another process writes while the server runs: the next page shows it.
 sqlite3 t.db >/dev/null "PRAGMA busy_timeout=5000; INSERT INTO system (id, name, domain, hosting, department_id, mfa) VALUES ('s4', 'ホームページ', 'internet', 'datacenter', 'k1', 0)"
-get "$base/" page2.html >/dev/null
+get "$base/" page2.html "${auth[@]}" >/dev/null
 row page2.html インターネット接続系 1 "a write by another process shows on the next page"
 
 # --- health, static, errors ------------------------------------------------------------------
@@ -183,10 +204,10 @@ code=$(get "$base/" rebind.html -H "Host: attacker.example:$port")
 check "a foreign Host on a loopback server is 421" test "$code" = 421
 contains rebind.html "このアドレスでは表示できません" "421 page is in Japanese"
 if grep -q '試験' rebind.html; then not_ok "421 page reveals no data"; else ok "421 page reveals no data"; fi
-check "Host localhost is answered" test "$(get "$base/" lh.html -H "Host: localhost:$port")" = 200
+check "Host localhost is answered" test "$(get "$base/" lh.html -H "Host: localhost:$port" "${auth[@]}")" = 200
 
 # --- the request log -------------------------------------------------------------------------
-get "$base/?token=s3cr3t-value" q.html >/dev/null
+get "$base/?token=s3cr3t-value" q.html "${auth[@]}" >/dev/null
 sleep 0.2
 contains s1.err "GET / 200" "request log has method, path and status"
 contains s1.err "POST / 405" "request log records refused methods"
@@ -208,12 +229,14 @@ if curl -s --max-time 2 -o /dev/null "$base/healthz"; then not_ok "stopped serve
 port2=$(free_port) || not_ok "free port"
 if start_server e.db "$port2" s2; then ok "server on an empty database starts"; else not_ok "server on an empty database starts"; cat s2.err; fi
 pid2=$server_pid
-code=$(get "http://127.0.0.1:$port2/" empty.html)
+sqlite3 e.db "INSERT INTO person (id, name, employment, status) VALUES ('p1', '一郎', 'regular', 'active')"
+auth2=(-H "Cookie: $(signin e.db "http://127.0.0.1:$port2" ichiro p1)")
+code=$(get "http://127.0.0.1:$port2/" empty.html "${auth2[@]}")
 check "empty database page is 200" test "$code" = 200
 contains empty.html "まだ団体が登録されていません。mamori import または mamori init --demo を実行してください" "empty database shows the guidance"
 mkdir gone && mv e.db e.db-wal e.db-shm gone/ 2>/dev/null
 check "/healthz is 503 when the database is gone" test "$(get "http://127.0.0.1:$port2/healthz" h503.json)" = 503
-check "/ is 500 when the database is gone" test "$(get "http://127.0.0.1:$port2/" p500.html)" = 500
+check "/ is 500 when the database is gone" test "$(get "http://127.0.0.1:$port2/" p500.html "${auth2[@]}")" = 500
 contains p500.html "内部エラーが発生しました" "500 page is in Japanese"
 kill -INT "$pid2" 2>/dev/null
 for _ in $(seq 1 100); do kill -0 "$pid2" 2>/dev/null || break; sleep 0.1; done

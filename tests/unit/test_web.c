@@ -169,7 +169,15 @@ static void test_home_empty_then_filled(void **state)
 {
     (void)state;
     struct web_response r;
+    /* Signed out, the front page sends the browser to the sign-in page. */
     web_handle(dbpath, "GET", "/", &r, NULL);
+    assert_int_equal(r.status, 303);
+    assert_string_equal(r.location, "/login");
+    web_response_release(&r);
+
+    memset(&r, 0, sizeof r);
+    strbuf_init(&r.body);
+    web_page_home(dbpath, NULL, NULL, &r, NULL);
     assert_int_equal(r.status, 200);
     assert_non_null(strstr(r.body.buf,
                            "まだ団体が登録されていません。"
@@ -184,7 +192,9 @@ static void test_home_empty_then_filled(void **state)
              " ('s', 'X', 'lgwan', 'onprem', 'k', 1);"
              "INSERT INTO account (id, system_id, login, privileged, shared, mfa, status) VALUES"
              " ('a1', 's', 'u1', 1, 0, 1, 'active'), ('a2', 's', 'u2', 1, 0, 1, 'deleted');");
-    web_handle(dbpath, "GET", "/", &r, NULL);
+    memset(&r, 0, sizeof r);
+    strbuf_init(&r.body);
+    web_page_home(dbpath, NULL, NULL, &r, NULL);
     assert_int_equal(r.status, 200);
     assert_string_equal(r.cache, "no-store");
     assert_non_null(strstr(r.body.buf, "<h1>A&amp;B&lt;i&gt;市</h1>"));
