@@ -3,7 +3,7 @@
 # /login), one message for a wrong password and an unknown user, lockout at the limit, the
 # forced change of the initial password, TOTP enrollment with the QR code and sign-in with a
 # code (a replayed code refused), CSRF on POST (403 when wrong or missing), logout ending the
-# session, the cookie's attributes (Secure only from a trusted TLS proxy), 前回のログイン on
+# session, idle and absolute timeouts, the cookie's attributes (Secure only from a trusted TLS proxy), 前回のログイン on
 # the front page, and no password, code or cookie in the server's log.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
 
@@ -206,6 +206,22 @@ contains j2.html "ロックされています" "locked message"
 check "no cookie for a locked user" test -z "$(cookie j2.html)"
 "$MAMORI" --db t.db user unlock jiro >/dev/null
 check "after unlock the right password signs in" test "$(login jiro "$pw_j" j3.html)" = 303
+
+# --- idle and absolute timeouts end the session ---------------------------------------
+login hanako "$newpw_h" i1.html >/dev/null
+H=(-H "Cookie: mamori_session=$(cookie i1.html)")
+check "a fresh session opens /" test "$(req GET / x.html "${H[@]}")" = 200
+sqlite3 t.db >/dev/null "PRAGMA busy_timeout=5000; UPDATE user_session SET last_seen_at = last_seen_at - 86400"
+check "an idle session is refused (/login shows why)" test "$(req GET /login idle.html "${H[@]}")" = 200
+contains idle.html "一定時間操作がなかったためログアウトしました" "idle message on /login"
+case "$(tr -d '\r' <idle.html.h | grep -i '^set-cookie:')" in *"mamori_session=;"*Max-Age=0*) ok "the idle session's cookie is cleared";; *) not_ok "the idle session's cookie is cleared";; esac
+check "the idle session no longer opens /" test "$(req GET / x.html "${H[@]}")" = 303
+login hanako "$newpw_h" i2.html >/dev/null
+H=(-H "Cookie: mamori_session=$(cookie i2.html)")
+sqlite3 t.db >/dev/null "PRAGMA busy_timeout=5000; UPDATE user_session SET expires_at = $(date +%s) - 1"
+check "a session past its absolute end is sent to /login" test "$(req GET / x.html "${H[@]}")" = 303
+redirect_to "the expired session goes to /login" x.html /login
+case "$(tr -d '\r' <x.html.h | grep -i '^set-cookie:')" in *"mamori_session=;"*Max-Age=0*) ok "the expired session's cookie is cleared";; *) not_ok "the expired session's cookie is cleared";; esac
 
 # --- the log --------------------------------------------------------------------------
 sleep 0.2
