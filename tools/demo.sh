@@ -21,5 +21,22 @@ else
         exit 3
     fi
 fi
+# A sign-in user for the demo: an ordinary member of staff with no security role (so no TOTP
+# is needed). Each run issues a fresh initial password, shown here once.
+login=demo
+if "$mamori" --db "$db" user show "$login" >/dev/null 2>&1; then
+    out=$("$mamori" --db "$db" user reset "$login")
+else
+    person=$(sqlite3 "$db" "SELECT p.id FROM person p WHERE p.status = 'active'
+        AND p.employment = 'regular' AND NOT EXISTS (SELECT 1 FROM role_assignment r
+        WHERE r.person_id = p.id) ORDER BY p.id LIMIT 1")
+    out=$("$mamori" --db "$db" user add "$login" --person "$person")
+fi
+password=$(printf '%s\n' "$out" | sed -n 's/^.*初期パスワード: //p')
+if [ -z "$password" ]; then
+    echo "mamori: デモ用の利用者を用意できませんでした" >&2
+    exit 3
+fi
 echo "ブラウザで http://$listen/ を開いてください（Ctrl+C で停止）"
+echo "  ログイン ID: $login　初期パスワード: $password（最初のログインで新しいパスワードに変更します）"
 exec "$mamori" --db "$db" serve --listen "$listen"
