@@ -60,6 +60,24 @@ int browse_format(const struct command *cmd, const char *s, enum table_format *f
     return 0;
 }
 
+int browse_list_format_only(const struct command *cmd, int argc, char **argv,
+                            enum table_format *fmt)
+{
+    static const struct option opts[] = {{"format", required_argument, NULL, 'f'}, {0, 0, 0, 0}};
+    *fmt = TABLE_TEXT;
+    optind = 0;
+    opterr = 0;
+    for (int c; (c = getopt_long(argc, argv, "+:", opts, NULL)) != -1;) {
+        if (c != 'f')
+            return browse_opt_error(cmd, c, argv);
+        if (browse_format(cmd, optarg, fmt))
+            return 2;
+    }
+    if (optind < argc)
+        return cli_usage(cmd, "余分な引数「%s」があります", argv[optind]);
+    return 0;
+}
+
 int browse_not_found(const char *kind, const char *id)
 {
     fprintf(stderr, "mamori: %s「%s」は見つかりません\n", kind, id);

@@ -40,6 +40,13 @@ int browse_show_arg(const struct command *cmd, int argc, char **argv, const char
 /* Parses a --format value; on failure prints a usage error and returns 2, else 0. */
 int browse_format(const struct command *cmd, const char *s, enum table_format *fmt);
 
+/*
+ * Parses the arguments of a `list` that takes only --format and no operands. Returns 0 with
+ * *fmt set, or prints the usage error and returns 2.
+ */
+int browse_list_format_only(const struct command *cmd, int argc, char **argv,
+                            enum table_format *fmt);
+
 /* Prints 「<kind>「<id>」は見つかりません」 to stderr and returns 1. */
 int browse_not_found(const char *kind, const char *id);
 

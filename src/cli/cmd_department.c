@@ -163,18 +163,9 @@ static void forest_free(struct forest *f)
 
 static int department_list(int argc, char **argv, struct cli *cli)
 {
-    enum table_format fmt = TABLE_TEXT;
-    static const struct option opts[] = {{"format", required_argument, NULL, 'f'}, {0, 0, 0, 0}};
-    optind = 0;
-    opterr = 0;
-    for (int c; (c = getopt_long(argc, argv, "+:", opts, NULL)) != -1;) {
-        if (c != 'f')
-            return browse_opt_error(&cmd_department_def, c, argv);
-        if (browse_format(&cmd_department_def, optarg, &fmt))
-            return 2;
-    }
-    if (optind < argc)
-        return cli_usage(&cmd_department_def, "余分な引数「%s」があります", argv[optind]);
+    enum table_format fmt;
+    if (browse_list_format_only(&cmd_department_def, argc, argv, &fmt))
+        return 2;
     struct store *st;
     int rc = cli_open(cli, STORE_OPEN_READONLY, &st);
     if (rc)
