@@ -1,6 +1,7 @@
 /* cli.c — helpers shared by every command (see cli.h). */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -56,4 +57,30 @@ void cli_progress_end(const struct cli *cli)
 {
     if (cli->tty)
         fprintf(stderr, "\n");
+}
+
+void cli_progress_cb(void *ctx, const char *stage, size_t done, size_t total)
+{
+    cli_progress(ctx, stage, done, total);
+}
+
+const char *cli_strerror(int e)
+{
+    switch (e) {
+    case ENOENT:
+        return "ファイルまたはディレクトリがありません";
+    case EACCES:
+    case EPERM:
+        return "権限がありません";
+    case EISDIR:
+        return "ディレクトリです";
+    case ENOSPC:
+        return "ディスクの空きがありません";
+    case EROFS:
+        return "読み取り専用のファイルシステムです";
+    case ENOTDIR:
+        return "途中のパスがディレクトリではありません";
+    default:
+        return strerror(e);
+    }
 }

@@ -53,4 +53,10 @@ void cli_print_problems(const struct mm_problems *p);
 void cli_progress(const struct cli *cli, const char *label, size_t done, size_t total);
 void cli_progress_end(const struct cli *cli);
 
+/* A progress callback (e.g. for struct snapshot_progress) whose ctx is the struct cli. */
+void cli_progress_cb(void *ctx, const char *stage, size_t done, size_t total);
+
+/* strerror in Japanese for the errors a user can fix; the system's text otherwise. */
+const char *cli_strerror(int e);
+
 #endif

@@ -14,33 +14,6 @@
 #include "cli/cli.h"
 #include "io/snapshot.h"
 
-/* strerror in Japanese for the errors a user can fix; the system's text otherwise. */
-static const char *why(int e)
-{
-    switch (e) {
-    case ENOENT:
-        return "ファイルまたはディレクトリがありません";
-    case EACCES:
-    case EPERM:
-        return "権限がありません";
-    case EISDIR:
-        return "ディレクトリです";
-    case ENOSPC:
-        return "ディスクの空きがありません";
-    case EROFS:
-        return "読み取り専用のファイルシステムです";
-    case ENOTDIR:
-        return "途中のパスがディレクトリではありません";
-    default:
-        return strerror(e);
-    }
-}
-
-static void progress_cb(void *ctx, const char *stage, size_t done, size_t total)
-{
-    cli_progress(ctx, stage, done, total);
-}
-
 /* Writes all of data to fd; returns 0 or -1 with errno set. */
 static int write_all(int fd, const char *data, size_t len)
 {
@@ -72,19 +45,20 @@ static int write_atomic(const char *path, const char *data, size_t len, struct m
     if (fd < 0) {
         int e = errno;
         free(tmp);
-        return mm_err_set(err, e == ENOENT || e == EACCES || e == ENOTDIR ? MM_EINPUT : MM_EINTERNAL,
-                          "%s に書き出せません: %s", path, why(e));
+        return mm_err_set(err,
+                          e == ENOENT || e == EACCES || e == ENOTDIR ? MM_EINPUT : MM_EINTERNAL,
+                          "%s に書き出せません: %s", path, cli_strerror(e));
     }
     int rc = MM_OK;
     if (write_all(fd, data, len) || fsync(fd)) {
-        rc = mm_err_set(err, MM_EINTERNAL, "%s に書き出せません: %s", path, why(errno));
+        rc = mm_err_set(err, MM_EINTERNAL, "%s に書き出せません: %s", path, cli_strerror(errno));
         close(fd);
     } else if (close(fd)) {
-        rc = mm_err_set(err, MM_EINTERNAL, "%s に書き出せません: %s", path, why(errno));
+        rc = mm_err_set(err, MM_EINTERNAL, "%s に書き出せません: %s", path, cli_strerror(errno));
     } else if (rename(tmp, path)) {
         int e = errno;
-        rc = mm_err_set(err, e == EISDIR ? MM_EINPUT : MM_EINTERNAL, "%s に書き出せません: %s", path,
-                        why(e));
+        rc = mm_err_set(err, e == EISDIR ? MM_EINPUT : MM_EINTERNAL, "%s に書き出せません: %s",
+                        path, cli_strerror(e));
     }
     if (rc)
         unlink(tmp);
@@ -117,7 +91,7 @@ static int cmd_export(int argc, char **argv, struct cli *cli)
         return rc;
     struct mm_err err;
     mm_err_clear(&err);
-    struct snapshot_progress prog = {progress_cb, cli};
+    struct snapshot_progress prog = {cli_progress_cb, cli};
     json_t *root = NULL;
     rc = snapshot_export(st, &prog, &root, &err);
     cli_progress_end(cli);
@@ -132,7 +106,8 @@ static int cmd_export(int argc, char **argv, struct cli *cli)
     size_t len = strlen(text);
     if (!out || strcmp(out, "-") == 0) {
         if (fwrite(text, 1, len, stdout) != len || fflush(stdout)) {
-            rc = mm_err_set(&err, MM_EINTERNAL, "標準出力に書き出せません: %s", why(errno));
+            rc =
+                mm_err_set(&err, MM_EINTERNAL, "標準出力に書き出せません: %s", cli_strerror(errno));
             free(text);
             return cli_fail(&err);
         }

@@ -18,33 +18,6 @@
 /* Snapshots are a few MB even for a prefecture; refuse anything absurdly large early. */
 #define MAX_SNAPSHOT_BYTES (1024L * 1024 * 1024)
 
-/* strerror in Japanese for the errors a user can fix; the system's text otherwise. */
-static const char *why(int e)
-{
-    switch (e) {
-    case ENOENT:
-        return "ファイルまたはディレクトリがありません";
-    case EACCES:
-    case EPERM:
-        return "権限がありません";
-    case EISDIR:
-        return "ディレクトリです";
-    case ENOSPC:
-        return "ディスクの空きがありません";
-    case EROFS:
-        return "読み取り専用のファイルシステムです";
-    case ENOTDIR:
-        return "途中のパスがディレクトリではありません";
-    default:
-        return strerror(e);
-    }
-}
-
-static void progress_cb(void *ctx, const char *stage, size_t done, size_t total)
-{
-    cli_progress(ctx, stage, done, total);
-}
-
 /* Reads all of `f` into sb. */
 static int read_all(FILE *f, const char *name, struct strbuf *sb, struct mm_err *err)
 {
@@ -57,7 +30,7 @@ static int read_all(FILE *f, const char *name, struct strbuf *sb, struct mm_err 
         strbuf_add(sb, buf, n);
     }
     if (ferror(f))
-        return mm_err_set(err, MM_EINPUT, "%s を読めません: %s", name, why(errno));
+        return mm_err_set(err, MM_EINPUT, "%s を読めません: %s", name, cli_strerror(errno));
     return MM_OK;
 }
 
@@ -66,12 +39,18 @@ static void summary(json_t *root, struct strbuf *sb)
 {
     static const struct {
         const char *key, *noun;
-    } lists[] = {{"departments", "部署"},      {"people", "職員等"},
-                 {"systems", "情報システム"},  {"role_assignments", "役割の割当て"},
-                 {"assets", "情報資産"},       {"accounts", "アカウント"},
-                 {"connections", "接続"},      {"managed_areas", "管理区域"},
-                 {"devices", "機器・媒体"},    {"software", "ソフトウェア"},
-                 {"contractors", "委託事業者"}, {"contracts", "委託契約"},
+    } lists[] = {{"departments", "部署"},
+                 {"people", "職員等"},
+                 {"systems", "情報システム"},
+                 {"role_assignments", "役割の割当て"},
+                 {"assets", "情報資産"},
+                 {"accounts", "アカウント"},
+                 {"connections", "接続"},
+                 {"managed_areas", "管理区域"},
+                 {"devices", "機器・媒体"},
+                 {"software", "ソフトウェア"},
+                 {"contractors", "委託事業者"},
+                 {"contracts", "委託契約"},
                  {"cloud_services", "クラウドサービス"},
                  {"training_courses", "研修"}};
     /* The v1 registers are always named; the later ones only when the snapshot has rows. */
@@ -85,9 +64,8 @@ static void summary(json_t *root, struct strbuf *sb)
 static int cmd_import(int argc, char **argv, struct cli *cli)
 {
     int replace = 0, dry_run = 0;
-    static const struct option opts[] = {{"replace", no_argument, NULL, 'r'},
-                                         {"dry-run", no_argument, NULL, 'n'},
-                                         {0, 0, 0, 0}};
+    static const struct option opts[] = {
+        {"replace", no_argument, NULL, 'r'}, {"dry-run", no_argument, NULL, 'n'}, {0, 0, 0, 0}};
     optind = 0;
     opterr = 0;
     /* "-" alone is the file name for standard input, which getopt leaves as an operand. */
@@ -112,7 +90,7 @@ static int cmd_import(int argc, char **argv, struct cli *cli)
     struct strbuf text = STRBUF_INIT;
     FILE *f = from_stdin ? stdin : fopen(file, "rb");
     if (!f) {
-        mm_err_set(&err, MM_EINPUT, "%s を開けません: %s", file, why(errno));
+        mm_err_set(&err, MM_EINPUT, "%s を開けません: %s", file, cli_strerror(errno));
         return cli_fail(&err);
     }
     int rc = read_all(f, name, &text, &err);
@@ -146,7 +124,7 @@ static int cmd_import(int argc, char **argv, struct cli *cli)
     }
 
     struct mm_problems problems = {0};
-    struct snapshot_progress prog = {progress_cb, cli};
+    struct snapshot_progress prog = {cli_progress_cb, cli};
     if (dry_run)
         rc = snapshot_check(st, root, replace, &problems, &err);
     else
@@ -170,7 +148,8 @@ static int cmd_import(int argc, char **argv, struct cli *cli)
         struct strbuf sum = STRBUF_INIT;
         summary(root, &sum);
         if (dry_run)
-            printf("%s に問題はありません（%s）。--dry-run のため書き込んでいません\n", name, sum.buf);
+            printf("%s に問題はありません（%s）。--dry-run のため書き込んでいません\n", name,
+                   sum.buf);
         else
             printf("%s を読み込みました（%s）%s\n", name, sum.buf,
                    replace ? "。以前のデータは置き換えました" : "");

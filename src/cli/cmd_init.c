@@ -14,11 +14,6 @@
 #include "demo/demo.h"
 #include "io/snapshot.h"
 
-static void progress_cb(void *ctx, const char *stage, size_t done, size_t total)
-{
-    cli_progress(ctx, stage, done, total);
-}
-
 /* Today's local date as YYYY-MM-DD into buf (11 bytes). */
 static void local_today(char buf[11])
 {
@@ -117,7 +112,7 @@ static int cmd_init(int argc, char **argv, struct cli *cli)
         return 0;
     }
 
-    struct snapshot_progress prog = {progress_cb, cli};
+    struct snapshot_progress prog = {cli_progress_cb, cli};
     struct mm_problems problems = {0};
     rc = snapshot_import(st, snap, replace, &prog, &problems, &err);
     cli_progress_end(cli);
