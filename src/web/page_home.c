@@ -1,14 +1,11 @@
 /*
  * page_home.c — the front page: the organization, the scope of its policy (行政機関 and the
  * networks left out, 基本方針 4(1)) and the size of each register. Read-only; one database
- * connection for this request, one read transaction for every figure.
+ * connection for this request (opened by app.c).
  */
-#include <time.h>
-
-#include "auth/auth.h"
 #include "store/store.h"
-#include "model/wareki.h"
 #include "web/html.h"
+#include "web/app.h"
 #include "web/layout.h"
 #include "web/overview.h"
 #include "web/web.h"
@@ -87,91 +84,73 @@ static void registers_section(struct strbuf *sb, const struct overview *ov)
     html_raw(sb, "</div>\n</section>\n");
 }
 
-/* Who is signed in, 前回のログイン (ガイドライン 6.2(4)) and the sign-out form. */
-static void user_section(struct strbuf *sb, const struct auth_session *s, const char *csrf)
+/* 前回のログイン (ガイドライン 6.2(4)) and the link to change the password. */
+static void user_section(struct web_ctx *c)
 {
-    if (!s)
-        return;
-    html_f(sb, "<section class=\"signin\">\n<p>%s さんがログインしています。", s->login);
-    if (s->previous_login_at > 0) {
+    struct strbuf *sb = APP_SB(c);
+    html_raw(sb, "<section class=\"signin\">\n<p>");
+    if (c->previous_login_at > 0) {
         char when[96];
-        web_format_time(s->previous_login_at, when, sizeof when);
+        web_format_time(c->previous_login_at, when, sizeof when);
         html_f(sb, "前回のログイン: %s（%s）", when,
-               s->previous_login_from[0] ? s->previous_login_from : "接続元の記録なし");
+               c->previous_login_from[0] ? c->previous_login_from : "接続元の記録なし");
     } else {
         html_raw(sb, "前回のログインの記録はありません（初めてのログインです）。");
     }
-    html_f(sb,
-           "</p>\n<form method=\"post\" action=\"/logout\">"
-           "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
-           "<button type=\"submit\">ログアウト</button></form>\n"
-           "<p class=\"links\"><a href=\"/password\">パスワードを変更する</a></p>\n"
-           "</section>\n",
-           csrf);
+    html_raw(sb, "</p>\n<p class=\"links\"><a href=\"/password\">パスワードを変更する</a></p>\n"
+                 "</section>\n");
 }
 
-void web_page_home(const char *db_path, const struct auth_session *s, const char *csrf,
-                   struct web_response *resp, struct strbuf *log_detail)
+static void home(struct web_ctx *c, char *const *args)
 {
-    struct store *st = NULL;
+    (void)args;
     struct overview ov = {0};
     struct mm_err err;
     mm_err_clear(&err);
-    int rc = store_open(db_path, STORE_OPEN_READONLY, &st, &err);
-    if (!rc)
-        rc = overview_load(st, &ov, &err);
-    store_close(st);
-    if (rc) {
+    if (overview_load(c->st, &ov, &err)) {
         overview_free(&ov);
-        if (log_detail)
-            strbuf_addstr(log_detail, err.msg);
-        web_page_error(resp, 500);
+        app_internal(c, &err);
         return;
     }
-
-    struct strbuf *sb = &resp->body;
-    resp->status = 200;
-    resp->content_type = "text/html; charset=utf-8";
-    resp->cache = "no-store";
+    struct strbuf *sb = APP_SB(c);
     if (!ov.has_org) {
-        layout_begin(sb, "mamori");
-        user_section(sb, s, csrf);
-        html_raw(sb, "<h1>mamori</h1>\n"
-                     "<p class=\"notice\">まだ団体が登録されていません。"
+        app_begin(c, "mamori", "/");
+        user_section(c);
+        html_raw(sb, "<p class=\"notice\">まだ団体が登録されていません。"
                      "mamori import または mamori init --demo を実行してください。</p>\n");
         html_f(sb,
                "<p>団体のスナップショット（JSON）を取り込むには <code>mamori --db %s import "
                "ファイル名</code>、デモ団体で試すには <code>mamori --db %s init --demo</code> "
                "を実行し、このページを再読み込みしてください。</p>\n",
-               db_path, db_path);
-        layout_end(sb);
+               c->db_path, c->db_path);
+        app_end(c);
         overview_free(&ov);
         return;
     }
 
-    layout_begin(sb, ov.name);
-    user_section(sb, s, csrf);
-    html_f(sb, "<h1>%s</h1>\n<p class=\"sub\">", ov.name);
+    app_begin(c, ov.name, "/");
+    user_section(c);
+    html_raw(sb, "<p class=\"sub\">");
     html_text(sb, ov.kind);
     if (ov.prefecture)
         html_f(sb, "（%s）", ov.prefecture);
     if (ov.policy_title) {
         html_f(sb, "<br>%s", ov.policy_title);
         if (ov.policy_date) {
-            struct mm_date d;
             char wa[64];
-            struct mm_err derr;
-            if (date_parse(ov.policy_date, "policy_date", &d, &derr) == MM_OK &&
-                wareki_format(d, wa, sizeof wa, &derr) == MM_OK)
-                html_f(sb, "（%s）", wa);
-            else
-                html_f(sb, "（%s）", ov.policy_date);
+            app_wareki(ov.policy_date, wa, sizeof wa);
+            html_f(sb, "（%s）", wa);
         }
     }
     html_raw(sb, "</p>\n");
     scope_section(sb, &ov);
     registers_section(sb, &ov);
     html_f(sb, "<p class=\"meta\">スキーマ版 %d</p>\n", ov.schema);
-    layout_end(sb);
+    app_end(c);
     overview_free(&ov);
 }
+
+const struct web_route web_routes_home[] = {
+    {"GET", "/", home},
+    {NULL, NULL, NULL},
+};

@@ -1,13 +1,14 @@
 /*
- * routes.c — which handler answers which request: the sign-in pages (signin.c), the front page
- * (signed-in users only), the health check and the embedded static files (public), and the
- * error answers (404 unknown path, 405 a method the path does not take).
+ * routes.c — which handler answers which request: the sign-in pages (signin.c), the signed-in
+ * application's route tables (app.c), the health check and the embedded static files (public),
+ * and the error answers (404 unknown path, 405 a method the path does not take).
  */
 #include <string.h>
 
 #include "auth/auth.h"
 #include "store/store.h"
 #include "util/embedded.h"
+#include "web/app.h"
 #include "web/web.h"
 
 #define STATIC_PREFIX "/static/"
@@ -100,17 +101,14 @@ void web_handle_request(const char *db_path, const struct web_request *req,
     int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
     if (web_signin_route(db_path, req, resp, log_detail))
         return;
+    if (web_app_dispatch(db_path, req, resp, log_detail))
+        return;
     if (!get) {
         web_page_error(resp, 405);
         resp->allow = "GET, HEAD";
         return;
     }
-    if (strcmp(path, "/") == 0) {
-        struct auth_session s;
-        char csrf[AUTH_TOKEN_LEN];
-        if (web_signin_gate(db_path, req, &s, csrf, resp, log_detail))
-            web_page_home(db_path, &s, csrf, resp, log_detail);
-    } else if (strcmp(path, "/healthz") == 0) {
+    if (strcmp(path, "/healthz") == 0) {
         serve_healthz(db_path, resp, log_detail);
     } else if (strncmp(path, STATIC_PREFIX, sizeof STATIC_PREFIX - 1) == 0) {
         serve_static(path + sizeof STATIC_PREFIX - 1, resp);

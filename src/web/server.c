@@ -21,7 +21,8 @@
 
 #define THREADS 4
 #define LOG_PATH_MAX 200
-#define BODY_MAX 16384 /* bytes of a form body; more is refused with 413 */
+#define BODY_MAX 65536 /* bytes of a request body; more is refused with 413 */
+#define QUERY_MAX 2048 /* bytes of a query string; more is refused with 414 */
 
 struct web_server {
     struct MHD_Daemon *daemon;
@@ -36,6 +37,8 @@ struct request {
     int status;                  /* 0 until mamori answers (libmicrohttpd may answer itself) */
     char method[12];             /* for the log */
     char path[LOG_PATH_MAX + 1]; /* for the log: no query string, control bytes replaced */
+    char query[QUERY_MAX + 1];   /* the raw query string (never logged) */
+    int query_too_long;
     int body_started;            /* a POST whose body is being read */
     int body_too_large;
     size_t body_len;
@@ -63,6 +66,13 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
         return NULL;
     clock_gettime(CLOCK_MONOTONIC, &r->start);
     log_copy(r->path, sizeof r->path, uri, '?'); /* query strings may carry secrets */
+    const char *q = strchr(uri, '?');
+    if (q) {
+        if (strlen(q + 1) > QUERY_MAX)
+            r->query_too_long = 1;
+        else
+            strcpy(r->query, q + 1);
+    }
     strcpy(r->method, "-");
     return r;
 }
@@ -132,7 +142,9 @@ static enum MHD_Result add_headers(struct MHD_Response *mr, const struct web_res
         {"X-Content-Type-Options", "nosniff"},
         {MHD_HTTP_HEADER_CACHE_CONTROL, resp->cache ? resp->cache : "no-store"},
         {MHD_HTTP_HEADER_ALLOW, resp->allow},
-        {MHD_HTTP_HEADER_LOCATION, resp->location},
+        {MHD_HTTP_HEADER_LOCATION, resp->location ? resp->location
+                                   : resp->location_buf[0] ? resp->location_buf : NULL},
+        {MHD_HTTP_HEADER_CONTENT_DISPOSITION, resp->disposition[0] ? resp->disposition : NULL},
         {MHD_HTTP_HEADER_SET_COOKIE, resp->set_cookie[0] ? resp->set_cookie : NULL},
     };
     for (size_t i = 0; i < sizeof h / sizeof h[0]; i++)
@@ -184,6 +196,15 @@ static void fill_request(const struct web_server *srv, struct MHD_Connection *co
     if (r && r->body_started && type &&
         strncasecmp(type, "application/x-www-form-urlencoded", 33) == 0)
         req->form = r->body;
+    if (r && r->body_started) {
+        req->body = r->body;
+        req->body_len = r->body_len;
+    }
+    req->content_type = type;
+    req->query = r ? r->query : "";
+    req->authorization =
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+    req->csrf_header = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token");
     req->cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE);
     req->origin = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin");
     req->host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
@@ -218,6 +239,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (srv->loopback &&
         !host_is_loopback(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host"))) {
         early = 421;
+    } else if (r && r->query_too_long) {
+        early = 414;
     } else if (r && strcmp(method, "POST") == 0) {
         /* Read the body first: handlers see it whole, bounded by BODY_MAX. */
         if (!r->body_started) {

@@ -24,6 +24,8 @@ struct web_response {
     const char *static_body;  /* when non-NULL, sent instead of body (embedded, never freed) */
     size_t static_len;
     const char *location;     /* Location header for a redirect (static string), else NULL */
+    char location_buf[512];   /* Location built for this answer, used when location is NULL */
+    char disposition[256];    /* Content-Disposition (downloads), "" for none */
     char set_cookie[192];     /* Set-Cookie header value, "" for none */
 };
 
@@ -32,6 +34,12 @@ struct web_request {
     const char *method;
     const char *path;       /* decoded, without the query string */
     const char *form;       /* application/x-www-form-urlencoded body (NUL-terminated) or NULL */
+    const char *body;       /* the request body of any type (NUL-terminated) or NULL */
+    size_t body_len;
+    const char *content_type;  /* may be NULL */
+    const char *query;      /* raw query string without '?', "" when none; never logged */
+    const char *authorization; /* Authorization header (API tokens) or NULL */
+    const char *csrf_header;   /* X-CSRF-Token header or NULL */
     const char *cookie;     /* the Cookie header or NULL */
     const char *origin;     /* the Origin header or NULL */
     const char *host;       /* the Host header or NULL */
@@ -55,13 +63,7 @@ void web_response_release(struct web_response *resp);
 
 struct auth_session;
 
-/*
- * Pages (page_*.c). Each fills resp->body and sets status, type and cache. The front page shows
- * who is signed in, the previous sign-in and a sign-out form when `s` (with its CSRF token
- * `csrf`) is given; NULL shows neither.
- */
-void web_page_home(const char *db_path, const struct auth_session *s, const char *csrf,
-                   struct web_response *resp, struct strbuf *log_detail);
+/* The error page for `status` (Japanese text, no session needed). */
 void web_page_error(struct web_response *resp, int status);
 
 /* Unix time `t` as JST 和暦 date and time, 「令和8年11月23日 22時05分」, into buf. */

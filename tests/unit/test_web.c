@@ -1,6 +1,6 @@
 /* test_web.c — the web layer without sockets: escaping by default in html_f, the --listen
- * address forms, and the routes (front page on an empty and a filled database, health check,
- * static files, 404 and 405). */
+ * address forms, and the routes (health check,
+ * static files, 404 and 405; application pages need a session, the API a token). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -48,16 +48,6 @@ static int teardown(void **state)
     (void)state;
     remove_db();
     return 0;
-}
-
-static void exec_sql(const char *sql)
-{
-    struct store *st = NULL;
-    struct mm_err err;
-    mm_err_clear(&err);
-    assert_int_equal(store_open(dbpath, STORE_OPEN_READWRITE, &st, &err), MM_OK);
-    assert_int_equal(store_exec(st, sql, &err), MM_OK);
-    store_close(st);
 }
 
 static void test_html_f_escapes_every_string(void **state)
@@ -165,47 +155,23 @@ static void test_healthz(void **state)
     strbuf_release(&detail);
 }
 
-static void test_home_empty_then_filled(void **state)
+static void test_app_routes_need_a_session(void **state)
 {
     (void)state;
     struct web_response r;
-    /* Signed out, the front page sends the browser to the sign-in page. */
-    web_handle(dbpath, "GET", "/", &r, NULL);
-    assert_int_equal(r.status, 303);
-    assert_string_equal(r.location, "/login");
-    web_response_release(&r);
-
-    memset(&r, 0, sizeof r);
-    strbuf_init(&r.body);
-    web_page_home(dbpath, NULL, NULL, &r, NULL);
-    assert_int_equal(r.status, 200);
-    assert_non_null(strstr(r.body.buf,
-                           "まだ団体が登録されていません。"
-                           "mamori import または mamori init --demo を実行してください"));
-    web_response_release(&r);
-
-    exec_sql("INSERT INTO organization (id, name, kind) VALUES (1, 'A&B<i>市', '市');"
-             "INSERT INTO org_body VALUES ('m', '市長部局', NULL, 1);"
-             "INSERT INTO department VALUES ('b', NULL, '総務部', 'bukyoku', 'm', 1),"
-             " ('k', 'b', '情報課', 'kashitsu', 'm', 1);"
-             "INSERT INTO system (id, name, domain, hosting, department_id, mfa) VALUES"
-             " ('s', 'X', 'lgwan', 'onprem', 'k', 1);"
-             "INSERT INTO account (id, system_id, login, privileged, shared, mfa, status) VALUES"
-             " ('a1', 's', 'u1', 1, 0, 1, 'active'), ('a2', 's', 'u2', 1, 0, 1, 'deleted');");
-    memset(&r, 0, sizeof r);
-    strbuf_init(&r.body);
-    web_page_home(dbpath, NULL, NULL, &r, NULL);
-    assert_int_equal(r.status, 200);
-    assert_string_equal(r.cache, "no-store");
-    assert_non_null(strstr(r.body.buf, "<h1>A&amp;B&lt;i&gt;市</h1>"));
-    assert_null(strstr(r.body.buf, "<i>"));
-    assert_null(strstr(r.body.buf, "まだ団体が登録されていません"));
-    assert_non_null(strstr(r.body.buf, "<th scope=\"row\">部局</th><td class=\"num\">1</td>"));
-    assert_non_null(strstr(r.body.buf, "<th scope=\"row\">出先機関</th><td class=\"num\">0</td>"));
-    assert_non_null(
-        strstr(r.body.buf, "<th scope=\"row\">LGWAN接続系</th><td class=\"num\">1</td>"));
-    assert_non_null(
-        strstr(r.body.buf, "<th scope=\"row\">有効な特権アカウント</th><td class=\"num\">1</td>"));
+    /* Signed out, every application page sends the browser to the sign-in page. */
+    const char *pages[] = {"/", "/dashboard", "/r", "/r/asset", "/findings", "/catalog"};
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        web_handle(dbpath, "GET", pages[i], &r, NULL);
+        assert_int_equal(r.status, 303);
+        assert_string_equal(r.location, "/login");
+        web_response_release(&r);
+    }
+    /* The API answers 401 in JSON, never a redirect. */
+    web_handle(dbpath, "GET", "/api/v1/me", &r, NULL);
+    assert_int_equal(r.status, 401);
+    assert_non_null(strstr(r.content_type, "application/json"));
+    assert_non_null(strstr(r.body.buf, "\"code\":\"unauthorized\""));
     web_response_release(&r);
 }
 
@@ -216,7 +182,7 @@ int main(void)
         cmocka_unit_test(test_listen_forms),
         cmocka_unit_test_setup_teardown(test_routes_errors_and_static, setup, teardown),
         cmocka_unit_test_setup_teardown(test_healthz, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_home_empty_then_filled, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_app_routes_need_a_session, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
