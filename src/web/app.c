@@ -103,7 +103,7 @@ void app_json(struct web_ctx *c, int status, json_t *j)
     resp->status = status;
     resp->content_type = "application/json; charset=utf-8";
     resp->cache = "no-store";
-    char *text = j ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER) : NULL;
+    char *text = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     json_decref(j);
     if (!text) {
         resp->status = 500;
@@ -260,6 +260,8 @@ void app_begin(struct web_ctx *c, const char *title, const char *active)
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<title>%s - mamori</title>\n"
            "<link rel=\"stylesheet\" href=\"/static/mamori.css\">\n"
+           "<link rel=\"stylesheet\" href=\"/static/registers.css\">\n"
+           "<link rel=\"stylesheet\" href=\"/static/dashboard.css\">\n"
            "</head>\n<body>\n<a class=\"skip\" href=\"#main\">本文へ移動</a>\n"
            "<header class=\"bar\"><a class=\"brand\" href=\"/\">mamori（守り）</a>"
            "<span class=\"tagline\">情報セキュリティポリシーの運用</span>"
