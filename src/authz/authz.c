@@ -108,7 +108,7 @@ static int load_assignments(struct store *st, struct authz_principal *p, const c
 static int load_subtrees(struct store *st, struct authz_principal *p, const char *today,
                          struct mm_err *err)
 {
-    /* Rows come grouped per assignment in the same order as load_assignments; walk both. */
+    /* The assignment ids, in the order of load_assignments. */
     static const char ids_sql[] =
         "SELECT ra.id FROM role_assignment ra JOIN role r ON r.code = ra.role "
         "WHERE ra.person_id = ? AND ra.valid_from <= ? "
@@ -254,6 +254,18 @@ static int eq(const char *a, const char *b)
     return a && b && *a && strcmp(a, b) == 0;
 }
 
+static int assignment_covers(const struct assignment *a, const struct authz_target *t)
+{
+    if (strcmp(a->scope_type, "organization") == 0)
+        return 1;
+    if (strcmp(a->scope_type, "system") == 0)
+        return eq(t->system_id, a->scope_system);
+    for (size_t i = 0; i < a->ndepts; i++)
+        if (eq(t->department_id, a->depts[i]))
+            return 1;
+    return 0;
+}
+
 static int covers(const struct authz_principal *p, const struct grant *g,
                   const struct authz_target *t)
 {
@@ -263,11 +275,14 @@ static int covers(const struct authz_principal *p, const struct grant *g,
         return eq(t->person_id, p->person_id);
     if (strcmp(g->reach, "scope") != 0 || g->assignment < 0)
         return 0;
-    const struct assignment *a = &p->as[g->assignment];
-    if (strcmp(a->scope_type, "system") == 0)
-        return eq(t->system_id, a->scope_system);
-    for (size_t i = 0; i < a->ndepts; i++)
-        if (eq(t->department_id, a->depts[i]))
+    return assignment_covers(&p->as[g->assignment], t);
+}
+
+int authz_holds_role_for(const struct authz_principal *p, const char *role,
+                         const struct authz_target *t)
+{
+    for (size_t i = 0; p && i < p->nas; i++)
+        if (strcmp(p->as[i].role, role) == 0 && assignment_covers(&p->as[i], t))
             return 1;
     return 0;
 }

@@ -65,6 +65,14 @@ void authz_filter_sql(const char *dept_col, const char *sys_col, const char *per
 int authz_filter_bind(const struct authz_principal *p, const char *resource,
                       enum authz_action action, struct store_stmt *stmt, int first);
 
+/*
+ * Whether the principal holds `role` today with a scope that covers target t (全庁, the
+ * department or one above it, or the system). Used for "what awaits me": findings whose
+ * responsible role the user holds for that finding's department or system.
+ */
+int authz_holds_role_for(const struct authz_principal *p, const char *role,
+                         const struct authz_target *t);
+
 /* The principal's person id ("" when none), and whether they hold `role` today. */
 const char *authz_person(const struct authz_principal *p);
 int authz_has_role(const struct authz_principal *p, const char *role);

@@ -146,6 +146,20 @@ static void test_toukatsu_all(void **state)
     authz_free(p);
 }
 
+static void test_holds_role_for(void **state)
+{
+    (void)state;
+    struct authz_principal *p = load("P-isr");
+    struct authz_target in = {"D1", NULL, NULL}, out = {"K3", NULL, NULL};
+    assert_true(authz_holds_role_for(p, "isr", &in));
+    assert_false(authz_holds_role_for(p, "isr", &out));
+    assert_false(authz_holds_role_for(p, "ism", &in));
+    authz_free(p);
+    p = load("P-all");
+    assert_true(authz_holds_role_for(p, "toukatsu", &out));
+    authz_free(p);
+}
+
 /* The filter selects exactly the departments authz_allows accepts, for every principal. */
 static void test_filter_agrees_with_decision(void **state)
 {
@@ -188,6 +202,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_system_scope, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_and_expired, setup, teardown),
         cmocka_unit_test_setup_teardown(test_toukatsu_all, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_holds_role_for, setup, teardown),
         cmocka_unit_test_setup_teardown(test_filter_agrees_with_decision, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
