@@ -21,13 +21,17 @@ start() {
     return 1
 }
 stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; pid=; }
-password_of() { sed -n 's/.*初期パスワード: \([^（]*\)（.*/\1/p' "$1"; }
+# password_of FILE [LOGIN]: the initial password printed for LOGIN (default demo)
+password_of() { sed -n "s/.*ログイン ID: ${2:-demo}　初期パスワード: \([^ ]*\)$/\1/p" "$1"; }
 
 check "the demo script starts the server" start run1.out
 contains run1.out "ブラウザで http://127.0.0.1:$port/ を開いてください" "it prints the address"
 contains run1.out "ログイン ID: demo" "it prints the demo sign-in"
 pw1=$(password_of run1.out)
 check "it prints an initial password" test -n "$pw1"
+for u in kacho bucho toukatsu; do
+    check "it prints an initial password for $u" test -n "$(password_of run1.out $u)"
+done
 check "the demo database exists" test -s d.db
 
 code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "$base/")
@@ -43,6 +47,16 @@ out=$(curl -s -m 5 -c cj -b cj -o /dev/null -w '%{http_code} %{redirect_url}' \
 check "the new password is accepted ($out)" test "$out" = "303 $base/"
 curl -s -m 5 -b cj "$base/" >page.html
 contains page.html "<h1>こもれび市</h1>" "the signed-in page shows the demo city"
+# A 課長 holds a role: after the new password comes the TOTP enrolment.
+pwk=$(password_of run1.out kacho)
+curl -s -m 5 -c ck -b ck -o /dev/null --data-urlencode login=kacho \
+    --data-urlencode "password=$pwk" "$base/login"
+csrf=$(curl -s -m 5 -c ck -b ck "$base/password" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+out=$(curl -s -m 5 -c ck -b ck -o /dev/null -w '%{http_code} %{redirect_url}' \
+    --data-urlencode "csrf=$csrf" --data-urlencode "current=$pwk" \
+    --data-urlencode "new=Komorebi-kacho-2026" --data-urlencode "confirm=Komorebi-kacho-2026" \
+    "$base/password")
+check "the 課長 goes on to TOTP enrolment ($out)" test "$out" = "303 $base/totp/enroll"
 stop
 
 check "a second run starts again" start run2.out
