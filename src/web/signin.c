@@ -8,10 +8,12 @@
  */
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "auth/auth.h"
+#include "model/params.h"
 #include "model/wareki.h"
 #include "store/store.h"
 #include "web/form.h"
@@ -22,6 +24,7 @@
 #define COOKIE_NAME "mamori_session"
 #define TOTP_ISSUER "mamori"
 
+/* Used when the profile parameter login_banner cannot be read. */
 static const char BANNER[] =
     "このシステムは、許可された職員等が業務のために利用するものです。"
     "許可なく利用することを禁じます。利用の状況は記録され、監視されています。";
@@ -200,7 +203,13 @@ static void login_page(struct ctx *c, const char *msg, const char *login)
 {
     struct strbuf *sb = &c->resp->body;
     page_begin(c->resp, "ログイン", 200);
-    html_f(sb, "<p class=\"banner\" role=\"note\">%s</p>\n", BANNER);
+    char *banner = NULL;
+    struct mm_err err;
+    mm_err_clear(&err);
+    if (!c->st || params_get(c->st, "login_banner", &banner, &err) != MM_OK)
+        banner = NULL;
+    html_f(sb, "<p class=\"banner\" role=\"note\">%s</p>\n", banner ? banner : BANNER);
+    free(banner);
     message(sb, msg);
     html_f(sb,
            "<form method=\"post\" action=\"/login\" class=\"signin-form\">\n"

@@ -258,4 +258,10 @@ for _ in $(seq 1 100); do curl -s --max-time 1 -o /dev/null "http://127.0.0.1:$p
 proxy_login "$port3" np.html
 case "$(tr -d '\r' <np.html.h | grep -i '^set-cookie:')" in *Secure*) not_ok "without --trust-proxy the header is ignored";; *mamori_session=*) ok "without --trust-proxy the header is ignored";; *) not_ok "without --trust-proxy: signed in";; esac
 check "without --trust-proxy the peer address is recorded" test "$(sqlite3 t.db "SELECT last_login_from FROM app_user WHERE login='hanako'")" = 127.0.0.1
+
+# --- the login banner is the profile's parameter, escaped ---------------------------------
+"$MAMORI" --db t.db profile set login_banner "当市の職員専用です <b>監視中</b>" >/dev/null
+curl -s --max-time 10 -o banner.html "http://127.0.0.1:$port3/login"
+contains banner.html "当市の職員専用です &lt;b&gt;監視中&lt;/b&gt;" "the banner comes from the profile, escaped"
 kill -TERM "$spid3"
+
