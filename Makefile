@@ -8,7 +8,8 @@
 
 BUILD   ?= build
 CC      ?= cc
-PKGS    := sqlite3 libmicrohttpd jansson libsodium xlsxwriter liboath libqrencode
+PKGS    := sqlite3 libmicrohttpd jansson libsodium xlsxwriter liboath libqrencode pangocairo \
+           libcurl
 SAN     ?=
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
@@ -26,9 +27,7 @@ LDLIBS_BASE = $(shell pkg-config --libs $(PKGS)) -lm -lpthread
 SRC      := $(sort $(wildcard src/*.c src/*/*.c))
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 OBJ      := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
-EMBED    := $(sort $(wildcard data/schema/*.sql data/classification/*.tsv data/params/*.tsv \
-                              data/demo/*.tsv data/catalog/*/*.tsv data/rules/*.sql \
-                              web/static/*))
+EMBED    := $(sort $(wildcard data/*/*.sql data/*/*.tsv data/catalog/*/*.tsv web/static/*))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 

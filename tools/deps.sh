@@ -5,11 +5,14 @@
 #   chromium  the browser tests drive Debian's Chromium (no browser is downloaded by npm)
 #   nodejs, npm  only when `node` / `npm` are not on PATH (a newer Node from elsewhere is kept)
 #   wrk       the HTTP load benchmark (make bench)
+#   pango, cairo, fonts-ipaexfont  printable PDF documents with an embedded Japanese font
+#   libcurl   optional e-mail notices (SMTP); poppler-utils  the tests read PDFs back
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 pkgs="gcc make pkg-config libsqlite3-dev libmicrohttpd-dev libjansson-dev libsodium-dev
       libcmocka-dev libxlsxwriter-dev liboath-dev libqrencode-dev sqlite3 curl unzip postgresql
-      python3 chromium wrk"
+      python3 chromium wrk libpango1.0-dev libcairo2-dev fonts-ipaexfont libcurl4-openssl-dev
+      poppler-utils"
 command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 missing=""
