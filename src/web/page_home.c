@@ -6,6 +6,7 @@
 #include "store/store.h"
 #include "web/html.h"
 #include "web/app.h"
+#include "web/dash_html.h"
 #include "web/layout.h"
 #include "web/overview.h"
 #include "web/web.h"
@@ -152,5 +153,6 @@ static void home(struct web_ctx *c, char *const *args)
 
 const struct web_route web_routes_home[] = {
     {"GET", "/", home},
+    {"GET", "/dashboard", dash_page_dashboard},
     {NULL, NULL, NULL},
 };

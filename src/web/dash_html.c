@@ -1,0 +1,132 @@
+/*
+ * dash_html.c — markup shared by the dashboard, findings and check-run pages (dash_html.h).
+ */
+#include "web/dash_html.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/html.h"
+
+void dash_finding_href(struct strbuf *sb, const char *fp)
+{
+    strbuf_addstr(sb, "/findings/");
+    dash_url_escape(sb, fp);
+}
+
+void dash_html_entity(struct strbuf *sb, const char *type, const char *id, const char *label)
+{
+    const char *shown = label && *label ? label : id;
+    html_f(sb, "<span class=\"kind\">%s</span> ", dash_entity_label(type));
+    if (dash_entity_has_register(type)) {
+        struct strbuf href = STRBUF_INIT;
+        strbuf_addstr(&href, "/r/");
+        dash_url_escape(&href, type);
+        strbuf_addch(&href, '/');
+        dash_url_escape(&href, id);
+        html_f(sb, "<a href=\"%s\">%s</a>", href.buf, shown);
+        strbuf_release(&href);
+    } else {
+        html_text(sb, shown);
+    }
+    if (label && *label && id && strcmp(label, id))
+        html_f(sb, " <span class=\"id\">（%s）</span>", id);
+}
+
+void dash_wareki_time(const char *utc, char *buf, size_t size)
+{
+    char jst[AUDITLOG_TIME_LEN];
+    if (!utc || !*utc) {
+        snprintf(buf, size, "%s", "");
+        return;
+    }
+    auditlog_time_jst(utc, jst);
+    char date[64];
+    app_wareki(jst, date, sizeof date);
+    if (strlen(jst) >= 16)
+        snprintf(buf, size, "%s %.5s", date, jst + 11);
+    else
+        snprintf(buf, size, "%s", date);
+}
+
+static const char *state_label(const struct dash_finding *f)
+{
+    if (f->accepted)
+        return "リスク受容中";
+    return f->is_new ? "新規" : "継続";
+}
+
+static void finding_row(struct strbuf *sb, const struct dash_finding *f)
+{
+    const struct rule *r = dash_rule(f->rule_id);
+    struct strbuf href = STRBUF_INIT;
+    dash_finding_href(&href, f->fingerprint);
+    html_f(sb, "<tr><td><span class=\"sev sev-%s\">%s</span></td>", f->severity,
+           dash_severity_label(f->severity));
+    html_f(sb, "<td><a href=\"%s\">%s</a><br><span class=\"rule-title\">%s</span></td><td>",
+           href.buf, f->rule_id, r ? r->title : "");
+    for (size_t i = 0; r && i < r->nclauses; i++)
+        html_f(sb, "%s%s", i ? " " : "", r->clauses[i]);
+    html_raw(sb, "</td><td>");
+    dash_html_entity(sb, f->entity_type, f->entity_id, f->entity_label);
+    html_f(sb, "</td><td>%s</td><td class=\"detail\">%s</td><td>%s<br><span class=\"people\">%s</span>"
+               "</td><td><span class=\"state %s\">%s</span></td></tr>\n",
+           f->department_name ? f->department_name : f->department_id ? f->department_id : "—",
+           f->detail, f->role_label ? f->role_label : f->role, f->responsible,
+           f->accepted ? "accepted" : f->is_new ? "new" : "cont", state_label(f));
+    strbuf_release(&href);
+}
+
+void dash_html_findings(struct strbuf *sb, const char *caption, const struct dash_list *l)
+{
+    if (!l->n) {
+        html_raw(sb, "<p class=\"empty\">条件に合う指摘はありません。</p>\n");
+        return;
+    }
+    html_f(sb,
+           "<div class=\"table-wrap\"><table class=\"findings\">\n<caption>%s</caption>\n<thead><tr>"
+           "<th scope=\"col\">重大度</th><th scope=\"col\">規則</th><th scope=\"col\">条項</th>"
+           "<th scope=\"col\">対象</th><th scope=\"col\">部署</th><th scope=\"col\">内容</th>"
+           "<th scope=\"col\">担当（役割・担当者）</th><th scope=\"col\">状態</th></tr></thead>\n<tbody>\n",
+           caption);
+    for (size_t i = 0; i < l->n; i++)
+        finding_row(sb, &l->v[i]);
+    html_raw(sb, "</tbody></table></div>\n");
+}
+
+void dash_html_pager(struct strbuf *sb, const char *base, int page, int per, long long total)
+{
+    long long pages = per > 0 ? (total + per - 1) / per : 1;
+    if (pages <= 1)
+        return;
+    html_raw(sb, "<nav class=\"pager\" aria-label=\"ページ送り\"><ul>");
+    if (page > 1)
+        html_f(sb, "<li><a href=\"%spage=%d\" rel=\"prev\">前へ</a></li>", base, page - 1);
+    html_f(sb, "<li><span aria-current=\"page\">%d / %lld ページ</span></li>", page, pages);
+    if (page < pages)
+        html_f(sb, "<li><a href=\"%spage=%d\" rel=\"next\">次へ</a></li>", base, page + 1);
+    html_raw(sb, "</ul></nav>\n");
+}
+
+void dash_html_run_form(struct web_ctx *c)
+{
+    struct strbuf *sb = APP_SB(c);
+    html_raw(sb, "<form class=\"run-check\" method=\"post\" action=\"/checks\">");
+    app_csrf_field(c);
+    html_raw(sb, "<button type=\"submit\">今すぐ点検する</button>"
+                 "<span class=\"hint\">すべての規則で台帳を点検し、結果を記録します（基準日は今日）。"
+                 "</span></form>\n");
+}
+
+int dash_query_int(const struct web_ctx *c, const char *name, int def, int max)
+{
+    char buf[16];
+    if (!app_query(c, name, buf, sizeof buf) || !*buf)
+        return def;
+    char *end;
+    long v = strtol(buf, &end, 10);
+    if (*end || v < 1)
+        return def;
+    return v > max ? max : (int)v;
+}
