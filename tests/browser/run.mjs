@@ -225,10 +225,137 @@ async function signInFlow(ismPage, tkPage) {
   });
 }
 
+// ---- the registers as the 課長 ---------------------------------------------------------------
+
+const totalOf = async (page) => Number((await page.locator('#total').innerText()).trim());
+
+async function registersFlow(page) {
+  await flow('registers (課長)', async () => {
+    step('/r/asset');
+    check(await open(page, '/r/asset') === 200, '課長: the asset list opens');
+    const total = await totalOf(page);
+    check(total === Number(env.MB_ISM_ASSETS),
+      `課長: the asset list counts only the 課's assets and those they manage (${total}, want ${env.MB_ISM_ASSETS})`);
+    const ids = await page.locator('table.list tbody th[scope="row"] a').allInnerTexts();
+    check(ids.length > 0 && !ids.includes(env.MB_OTHER_ASSET),
+      `課長: ${ids.length} rows shown, none of another 課 (${env.MB_OTHER_ASSET})`);
+    check(await page.locator('nav.menu a[aria-current="page"]').innerText() === '台帳', '課長: the menu marks 台帳 as current');
+    await shot(page, 'asset-list');
+
+    step('open an asset');
+    const first = page.locator('table.list tbody th[scope="row"] a').first();
+    const id = (await first.innerText()).trim();
+    await clickAndLoad(page, first);
+    check(pathOf(page) === `/r/asset/${encodeURIComponent(id)}`, `課長: the row's link opens the asset's page (${pathOf(page)})`);
+    check((await h1(page)).startsWith('情報資産台帳'), `課長: the asset page's heading (${await h1(page)})`);
+    await shot(page, 'asset-detail');
+
+    step('edit the asset');
+    await clickAndLoad(page, page.getByRole('link', { name: '編集', exact: true }));
+    check(pathOf(page).endsWith('/edit'), `課長: 編集 opens the edit form (${pathOf(page)})`);
+    const place = `ブラウザ試験の書庫 ${Date.now() % 100000}`;
+    await label(page, '保管場所').fill(place);
+    await clickAndLoad(page, button(page, '保存する'));
+    const notice = page.locator('p.ok[role="status"]');
+    check(await notice.count() === 1 && (await notice.innerText()).includes('保存しました'),
+      `課長: saving shows the success notice (${pathOf(page)})`);
+    const dd = page.locator('dl.detail dt', { hasText: /^保管場所$/ }).locator('xpath=following-sibling::dd[1]');
+    check((await dd.innerText()).trim() === place, '課長: the page shows the new 保管場所');
+    const hist = page.locator('table.history tbody tr', { hasText: place });
+    const histText = (await hist.count()) ? await hist.first().innerText() : '';
+    check(histText.includes('変更') && histText.includes(`user:${users.ism.login}`),
+      '課長: the change history lists the change, its new value and who made it',
+      histText || await page.locator('table.history').innerText().catch(() => 'no history table'));
+
+    step('a validation error');
+    await open(page, `/r/asset/${encodeURIComponent(id)}/edit`);
+    await label(page, '名称（必須）').fill('');
+    await clickAndLoad(page, button(page, '保存する'));
+    check(await page.locator('.errors[role="alert"]').count() === 1, '課長: an empty 名称 gives the error summary');
+    const fieldError = page.locator('#e_name');
+    check(await fieldError.count() === 1 && (await fieldError.innerText()).trim().length > 0,
+      `課長: the 名称 field shows its message (${(await fieldError.count()) ? await fieldError.innerText() : 'none'})`);
+    const input = page.locator('#c_name');
+    check(await input.getAttribute('aria-invalid') === 'true' && await input.getAttribute('aria-describedby') === 'e_name',
+      '課長: the field is marked aria-invalid and described by its message', await input.evaluate((e) => e.outerHTML));
+    await shot(page, 'asset-edit-error');
+
+    step("another 課's asset");
+    const status = await open(page, `/r/asset/${encodeURIComponent(env.MB_OTHER_ASSET)}/edit`);
+    check(status === 403, `課長: another 課's asset's edit page is 403 (${status})`);
+    check((await h1(page)) === '権限がありません', `課長: the 403 page is in Japanese (${await h1(page)})`);
+    await shot(page, 'forbidden');
+  });
+}
+
+// ---- downloads from a filtered list (統括) -----------------------------------------------------
+
+// Records of a CSV text (a newline inside quotes does not end a record).
+function csvRecords(text) {
+  let n = 0, quoted = false, any = false;
+  for (const ch of text.replace(/^\uFEFF/, '')) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === '\n' && !quoted) { n++; any = false; } else if (ch !== '\r') any = true;
+  }
+  return n + (any ? 1 : 0);
+}
+
+async function download(page, linkName) {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: linkName, exact: true }).click(),
+  ]);
+  const file = path.join(env.MB_WORK, `dl-${dl.suggestedFilename() || linkName}`);
+  await dl.saveAs(file);
+  return { name: dl.suggestedFilename(), data: fs.readFileSync(file) };
+}
+
+async function downloadsFlow(page) {
+  await flow('downloads (統括)', async () => {
+    step('filter the asset list');
+    await open(page, '/r/asset');
+    await label(page, '機密性').selectOption('3A');
+    await clickAndLoad(page, button(page, '絞り込む'));
+    const total = await totalOf(page);
+    check(new URL(page.url()).searchParams.get('f_confidentiality') === '3A' && total === Number(env.MB_ASSETS_3A),
+      `統括: filtering by 機密性 3A lists ${total} assets (want ${env.MB_ASSETS_3A})`);
+
+    step('CSV');
+    const csv = await download(page, 'CSV（UTF-8）');
+    const text = csv.data.toString('utf8');
+    check(/\.csv$/.test(csv.name), `統括: the CSV download has a .csv name (${csv.name})`);
+    check(csvRecords(text) === total + 1, `統括: the CSV has a header and ${total} rows (${csvRecords(text) - 1})`);
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l);
+    check(lines[0].includes('名称') && lines[0].includes('機密性'), `統括: the CSV's header is Japanese UTF-8 (${lines[0].slice(0, 40)}…)`);
+    check(lines.slice(1).every((l) => /3A|３Ａ/.test(l)), '統括: every CSV row is of 機密性 3A');
+
+    step('XLSX');
+    const xlsx = await download(page, 'Excel');
+    check(/\.xlsx$/.test(xlsx.name), `統括: the Excel download has a .xlsx name (${xlsx.name})`);
+    check(xlsx.data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])), '統括: the XLSX is a zip file');
+    check(xlsx.data.includes('xl/worksheets/sheet1.xml'), '統括: the XLSX holds a worksheet');
+  });
+}
+
+// ---- without JavaScript ---------------------------------------------------------------------
+
+async function noScriptFlow(newPage) {
+  await flow('without JavaScript', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await signIn(page, users.tk, 'JavaScript 無効');
+    step('a list without JavaScript');
+    await open(page, '/r/asset');
+    const rows = await page.locator('table.list tbody tr').count();
+    check(rows > 0, `JavaScript 無効: the asset list shows rows (${rows})`);
+    await label(page, '機密性').selectOption('3A');
+    await clickAndLoad(page, button(page, '絞り込む'));
+    check(await totalOf(page) === Number(env.MB_ASSETS_3A), 'JavaScript 無効: the filter form works');
+    await page.context().close();
+  });
+}
+
 // ---- main ----------------------------------------------------------------------------------
 
-const flows = [];
-export function addFlow(fn) { flows.push(fn); }
 
 async function main() {
   fs.mkdirSync(env.MB_SHOTS, { recursive: true });
@@ -254,7 +381,9 @@ async function main() {
   const ismPage = await newPage();
   const tkPage = await newPage();
   await signInFlow(ismPage, tkPage);
-  for (const f of flows) await f({ browser, newPage, ismPage, tkPage });
+  await registersFlow(ismPage);
+  await downloadsFlow(tkPage);
+  await noScriptFlow(newPage);
   for (const [who, page] of [['課長', ismPage], ['統括', tkPage]]) {
     const csp = page.problems.filter((p) => /Content Security Policy|Refused/.test(p));
     check(csp.length === 0, `${who}: no CSP violation or script error in the console`, csp.slice(0, 3).join('\n'));
