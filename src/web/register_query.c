@@ -33,6 +33,12 @@ static void col_expr(const char *col, struct strbuf *sb)
         strbuf_addstr(sb, "NULL");
 }
 
+/* The label column of a lookup table (org_body names its entries). */
+static const char *code_label(const char *table)
+{
+    return strcmp(table, "org_body") == 0 ? "name" : "label";
+}
+
 /* Columns: raw and display of each column, then department, system, person of the target. */
 static void select_head(const struct reg_desc *d, struct strbuf *sb)
 {
@@ -42,7 +48,8 @@ static void select_head(const struct reg_desc *d, struct strbuf *sb)
         strbuf_addf(sb, "t.%s, ", c->name);
         const struct reg_ref *r = c->kind == REG_REF ? reg_ref_find(c->ref) : NULL;
         if (c->kind == REG_CODE)
-            strbuf_addf(sb, "(SELECT label FROM %s WHERE code = t.%s), ", c->ref, c->name);
+            strbuf_addf(sb, "(SELECT %s FROM %s WHERE code = t.%s), ", code_label(c->ref), c->ref,
+                        c->name);
         else if (r)
             strbuf_addf(sb, "(SELECT %s FROM %s WHERE id = t.%s), ", r->label_col, r->table,
                         c->name);
@@ -381,7 +388,8 @@ int reg_options(struct store *st, const struct reg_col *c, long long limit,
     char sql[256];
     const struct reg_ref *r = c->kind == REG_REF ? reg_ref_find(c->ref) : NULL;
     if (c->kind == REG_CODE)
-        snprintf(sql, sizeof sql, "SELECT code, label FROM %s ORDER BY rowid", c->ref);
+        snprintf(sql, sizeof sql, "SELECT code, %s FROM %s ORDER BY rowid", code_label(c->ref),
+                 c->ref);
     else if (r)
         snprintf(sql, sizeof sql, "SELECT id, %s FROM %s ORDER BY id LIMIT ?", r->label_col,
                  r->table);
