@@ -1,0 +1,317 @@
+#!/bin/bash
+# test_web_access.sh — who may see and change what: every route of the web application and the
+# JSON API, for every persona, against the reference table tests/web/access.tsv (docs/access.md
+# explains how to read it). The personas are people of the demo organization with their role
+# assignments (an auditor and three single-role holders are added here); each signs in once
+# (password change, TOTP enrollment for role holders) and gets an API token, then every row is
+# requested once per persona. One line per cell: "ok - METHOD PATH persona → got".
+source "$MAMORI_ROOT/tests/integration/lib.sh"
+
+table="$MAMORI_ROOT/tests/web/access.tsv"
+personas=(anon staff ism isr sysm toukatsu ciso committee auditor)
+
+pids=()
+cleanup() {
+    for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done
+}
+trap cleanup EXIT
+
+# TOTP code of a base32 secret for step (now/30 + $2) (RFC 6238, SHA-1, 30 s, 6 digits).
+totp() {
+    python3 - "$1" "${2:-0}" <<'PY'
+import base64, hashlib, hmac, struct, sys, time
+s = sys.argv[1]
+key = base64.b32decode(s + "=" * (-len(s) % 8))
+h = hmac.new(key, struct.pack(">Q", int(time.time()) // 30 + int(sys.argv[2])), hashlib.sha1).digest()
+o = h[-1] & 15
+print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))
+PY
+}
+
+# req METHOD PATH OUT [curl options…] : body to OUT, headers to OUT.h; prints the status code
+req() {
+    local m=$1 path=$2 out=$3; shift 3
+    curl -s --max-time 30 -X "$m" -o "$out" -D "$out.h" -w '%{http_code}' "$@" "$base$path"
+}
+cookie() { tr -d '\r' <"$1.h" | sed -n 's/^[Ss]et-[Cc]ookie: mamori_session=\([^;]*\).*/\1/p'; }
+location() { tr -d '\r' <"$1.h" | sed -n 's/^[Ll]ocation: //p'; }
+csrf_of() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$1" | head -1; }
+
+# --- the demo organization, a check run, and the personas ---------------------------------
+today=$(TZ=Asia/Tokyo date +%F)
+"$MAMORI" --db d.db init --demo --reference-date "$today" >/dev/null 2>init.err || { not_ok "demo init"; cat init.err; exit 0; }
+"$MAMORI" --db d.db check --format json -o check.json >/dev/null 2>check.err
+[ -s check.json ] || { not_ok "a check run for the findings rows"; cat check.err; exit 0; }
+
+q() { sqlite3 -batch -noheader d.db "PRAGMA busy_timeout=5000; $1" | tail -n +2; }
+# The departments of a department's subtree, as a SQL set for the queries below.
+sub() { echo "(WITH RECURSIVE t(id) AS (SELECT '$1' UNION SELECT d.id FROM department d JOIN t ON d.parent_id = t.id) SELECT id FROM t)"; }
+
+CUR="(SELECT * FROM role_assignment WHERE valid_from <= '$today' AND (valid_to IS NULL OR valid_to >= '$today'))"
+NOROLE="NOT EXISTS (SELECT 1 FROM role_assignment r WHERE r.person_id = p.id)"
+# K: a 課室 with systems, assets, devices, contracts, cloud services and a finding; B its 部局.
+K=$(q "SELECT d.id FROM department d WHERE d.level = 'kashitsu'
+    AND EXISTS (SELECT 1 FROM finding f WHERE f.department_id = d.id)
+    AND EXISTS (SELECT 1 FROM contract x WHERE x.department_id = d.id)
+    AND EXISTS (SELECT 1 FROM cloud_service x WHERE x.department_id = d.id)
+    AND EXISTS (SELECT 1 FROM device x WHERE x.department_id = d.id AND x.holder_id IS NULL)
+    AND EXISTS (SELECT 1 FROM system x WHERE x.department_id = d.id)
+    AND EXISTS (SELECT 1 FROM person p WHERE p.department_id = d.id AND p.status = 'active' AND $NOROLE)
+    AND NOT EXISTS (SELECT 1 FROM finding f WHERE f.entity_type = 'person' AND f.department_id IN
+                    (SELECT id FROM department WHERE id = d.parent_id OR parent_id = d.parent_id))
+  ORDER BY d.id LIMIT 1")
+B=$(q "SELECT parent_id FROM department WHERE id = '$K'")
+SB=$(sub "$B")
+# S: a system outside B, with accounts, a finding, a connection and an asset.
+read -r S S_dept < <(q "SELECT s.id || ' ' || s.department_id FROM system s
+  WHERE s.department_id NOT IN $SB
+    AND EXISTS (SELECT 1 FROM finding f WHERE f.system_id = s.id)
+    AND EXISTS (SELECT 1 FROM network_connection n WHERE n.from_system_id = s.id)
+    AND EXISTS (SELECT 1 FROM asset a WHERE a.system_id = s.id)
+    AND (SELECT count(*) FROM account a WHERE a.system_id = s.id) > 1
+  ORDER BY s.id LIMIT 1")
+# 職員等: no role, outside B, with an account, a device and a finding about them.
+staff_p=$(q "SELECT p.id FROM person p WHERE p.status = 'active' AND $NOROLE
+    AND p.department_id NOT IN $SB
+    AND EXISTS (SELECT 1 FROM finding f WHERE f.entity_type = 'person' AND f.entity_id = p.id)
+    AND EXISTS (SELECT 1 FROM account a JOIN system s ON s.id = a.system_id WHERE a.holder_id = p.id
+                AND s.id <> '$S' AND s.department_id NOT IN $SB)
+    AND EXISTS (SELECT 1 FROM device d WHERE d.holder_id = p.id AND d.department_id NOT IN $SB
+                AND d.system_id IS NOT '$S')
+  ORDER BY p.id LIMIT 1")
+# The demo's role holders mostly hold several roles; the test gives people without a role one
+# assignment each: ism of K (a person of K), isr of B (a person of B), sysm of S and an auditor
+# of B (people from outside B).
+fresh() { q "SELECT p.id FROM person p WHERE p.status = 'active' AND p.employment = 'regular'
+    AND $NOROLE AND p.id <> '$staff_p' AND $1
+    AND NOT EXISTS (SELECT 1 FROM account a WHERE a.holder_id = p.id AND a.system_id = '$S')
+  ORDER BY p.id LIMIT 1"; }
+ism_p=$(fresh "p.department_id = '$K'")
+isr_p=$(fresh "p.department_id IN $SB AND p.department_id <> '$K'")
+ELSEWHERE="p.department_id NOT IN $SB AND p.department_id <> (SELECT department_id FROM person WHERE id = '$staff_p')"
+sysm_p=$(fresh "$ELSEWHERE")
+auditor_p=$(fresh "$ELSEWHERE AND p.id <> '$sysm_p'")
+sqlite3 d.db "PRAGMA busy_timeout=5000; INSERT INTO role_assignment (id, role, person_id, scope_type, scope_department_id, scope_system_id, valid_from, note) VALUES
+  ('ra-access-ism', 'ism', '$ism_p', 'kashitsu', '$K', NULL, '2020-04-01', 'access test'),
+  ('ra-access-isr', 'isr', '$isr_p', 'bukyoku', '$B', NULL, '2020-04-01', 'access test'),
+  ('ra-access-sysm', 'sysm', '$sysm_p', 'system', NULL, '$S', '2020-04-01', 'access test'),
+  ('ra-access-auditor', 'auditor', '$auditor_p', 'bukyoku', '$B', NULL, '2020-04-01', 'access test');" >/dev/null ||
+    not_ok "role assignments for ism, isr, sysm, auditor"
+toukatsu_p=$(q "SELECT person_id FROM $CUR WHERE role = 'toukatsu' ORDER BY id LIMIT 1")
+ciso_p=$(q "SELECT person_id FROM $CUR WHERE role = 'ciso' ORDER BY id LIMIT 1")
+committee_p=$(q "SELECT ra.person_id FROM $CUR ra WHERE ra.role = 'committee'
+    AND (SELECT count(*) FROM $CUR r2 WHERE r2.person_id = ra.person_id) = 1 ORDER BY ra.person_id LIMIT 1")
+PERS="('$staff_p','$ism_p','$isr_p','$sysm_p','$toukatsu_p','$ciso_p','$committee_p','$auditor_p')"
+check "personas found (ism $ism_p of $K in $B, system $S, staff $staff_p, isr $isr_p, sysm $sysm_p, auditor $auditor_p, toukatsu $toukatsu_p, ciso $ciso_p, committee $committee_p)" \
+    test -n "$ism_p" -a -n "$K" -a -n "$B" -a -n "$S" -a -n "$staff_p" -a -n "$auditor_p" -a -n "$toukatsu_p" -a -n "$ciso_p" -a -n "$committee_p"
+
+# --- placeholders: rows inside and outside each persona's reach ---------------------------
+declare -A P
+ph() { P[$1]=$(q "$2" | head -1); [ -n "${P[$1]}" ] || not_ok "placeholder {$1} has a row"; }
+IN_B="IN $SB" OUT_B="NOT IN $SB"
+ph dept_own "SELECT '$K'"
+ph dept_bu "SELECT id FROM department WHERE id $IN_B AND id NOT IN ('$K', '$B') ORDER BY id"
+ph dept_other "SELECT id FROM department WHERE id $OUT_B AND level = 'kashitsu' AND id <> (SELECT department_id FROM person WHERE id = '$staff_p') ORDER BY id DESC"
+ph person_self "SELECT '$staff_p'"
+ph person_own "SELECT id FROM person WHERE employment = 'regular' AND department_id = '$K' AND id NOT IN $PERS ORDER BY id"
+ph person_bu "SELECT id FROM person WHERE employment = 'regular' AND department_id $IN_B AND department_id <> '$K' AND id NOT IN $PERS ORDER BY id"
+ph person_other "SELECT id FROM person WHERE employment = 'regular' AND department_id $OUT_B AND id NOT IN $PERS ORDER BY id"
+ph ra_own "SELECT 'ra-access-ism'"
+ph ra_other "SELECT ra.id FROM role_assignment ra JOIN person p ON p.id = ra.person_id WHERE ra.role = 'ism' AND ra.scope_department_id $OUT_B AND p.department_id $OUT_B AND ra.person_id NOT IN $PERS ORDER BY ra.id"
+ph system_own "SELECT '$S'"
+ph system_own_dept "SELECT '$S_dept'"
+ph system_k "SELECT id FROM system WHERE department_id = '$K' ORDER BY id"
+ph system_other "SELECT id FROM system WHERE department_id $OUT_B AND id <> '$S' ORDER BY id DESC"
+SYS_B="(SELECT id FROM system WHERE department_id $IN_B)"
+SYS_OUT="(SELECT id FROM system WHERE department_id $OUT_B AND id <> '$S')"
+ph asset_own "SELECT id FROM asset WHERE department_id = '$K' AND (system_id IS NULL OR system_id IN (SELECT id FROM system WHERE department_id = '$K')) AND (manager_id IS NULL OR manager_id NOT IN $PERS OR manager_id = '$ism_p') ORDER BY id"
+ph asset_bu "SELECT id FROM asset WHERE department_id $IN_B AND department_id <> '$K' AND (system_id IS NULL OR system_id IN $SYS_B) AND (manager_id IS NULL OR manager_id NOT IN $PERS) ORDER BY id"
+ph asset_sys "SELECT id FROM asset WHERE system_id = '$S' AND department_id $OUT_B AND (manager_id IS NULL OR manager_id NOT IN $PERS) ORDER BY id"
+ph asset_other "SELECT id FROM asset WHERE department_id $OUT_B AND (system_id IS NULL OR system_id IN $SYS_OUT) AND (manager_id IS NULL OR manager_id NOT IN $PERS) ORDER BY id DESC"
+HOLDER_OUT="(holder_id IS NULL OR holder_id IN (SELECT id FROM person WHERE department_id $OUT_B AND id NOT IN $PERS))"
+ph account_self "SELECT id FROM account WHERE holder_id = '$staff_p' AND system_id IN $SYS_OUT ORDER BY id"
+ph account_own "SELECT id FROM account WHERE system_id IN (SELECT id FROM system WHERE department_id = '$K') AND holder_id IN (SELECT id FROM person WHERE department_id = '$K' AND id NOT IN $PERS) ORDER BY id"
+ph account_sys "SELECT id FROM account WHERE system_id = '$S' AND $HOLDER_OUT ORDER BY id"
+ph account_other "SELECT id FROM account WHERE system_id IN $SYS_OUT AND $HOLDER_OUT ORDER BY id"
+ph conn_sys "SELECT id FROM network_connection WHERE from_system_id = '$S' AND department_id $OUT_B AND (to_system_id IS NULL OR to_system_id IN $SYS_OUT OR to_system_id = '$S') ORDER BY id"
+ph conn_bu "SELECT id FROM network_connection WHERE department_id $IN_B AND department_id <> '$K' AND from_system_id IS NOT '$S' AND to_system_id IS NOT '$S' AND (from_system_id IS NULL OR from_system_id NOT IN (SELECT id FROM system WHERE department_id = '$K')) AND (to_system_id IS NULL OR to_system_id NOT IN (SELECT id FROM system WHERE department_id = '$K')) ORDER BY id"
+ph conn_other "SELECT id FROM network_connection WHERE department_id $OUT_B AND (from_system_id IS NULL OR from_system_id IN $SYS_OUT) AND (to_system_id IS NULL OR to_system_id IN $SYS_OUT) ORDER BY id"
+ph device_self "SELECT id FROM device WHERE holder_id = '$staff_p' AND department_id $OUT_B AND (system_id IS NULL OR system_id IN $SYS_OUT) ORDER BY id"
+ph device_own "SELECT id FROM device WHERE department_id = '$K' AND (system_id IS NULL OR system_id IN (SELECT id FROM system WHERE department_id = '$K')) AND (holder_id IS NULL OR holder_id IN (SELECT id FROM person WHERE department_id = '$K' AND id NOT IN $PERS)) ORDER BY id"
+ph device_other "SELECT id FROM device WHERE department_id $OUT_B AND (system_id IS NULL OR system_id IN $SYS_OUT) AND $HOLDER_OUT ORDER BY id"
+ph area_other "SELECT id FROM managed_area WHERE department_id $OUT_B ORDER BY id"
+ph software "SELECT id FROM software ORDER BY id"
+ph contractor "SELECT id FROM contractor ORDER BY id"
+ph contract_own "SELECT id FROM contract WHERE department_id = '$K' AND (system_id IS NULL OR system_id IN (SELECT id FROM system WHERE department_id = '$K')) ORDER BY id"
+ph contract_other "SELECT id FROM contract WHERE department_id $OUT_B AND (system_id IS NULL OR system_id IN $SYS_OUT) ORDER BY id"
+CS_PEOPLE="(manager_id IS NULL OR manager_id NOT IN $PERS) AND (requested_by IS NULL OR requested_by NOT IN $PERS)"
+ph cloud_own "SELECT id FROM cloud_service WHERE department_id = '$K' AND (system_id IS NULL OR system_id IN (SELECT id FROM system WHERE department_id = '$K')) ORDER BY id"
+ph cloud_other "SELECT id FROM cloud_service WHERE department_id $OUT_B AND (system_id IS NULL OR system_id IN $SYS_OUT) AND $CS_PEOPLE ORDER BY id"
+RUN=$(q "SELECT max(id) FROM check_run")
+F="FROM finding WHERE run_id = $RUN"
+ph run "SELECT '$RUN'"
+ph run_missing "SELECT '999999'"
+ph fp_own "SELECT fingerprint $F AND department_id = '$K' AND system_id IS NOT '$S' AND entity_id <> '$staff_p' ORDER BY fingerprint"
+ph fp_sys "SELECT fingerprint $F AND system_id = '$S' AND department_id $OUT_B ORDER BY fingerprint"
+ph fp_self "SELECT fingerprint $F AND entity_type = 'person' AND entity_id = '$staff_p' ORDER BY fingerprint"
+ph fp_other "SELECT fingerprint $F AND department_id $OUT_B AND system_id IS NULL AND entity_type IN ('contract', 'department', 'managed_area', 'cloud_service') ORDER BY fingerprint"
+ph fp_missing "SELECT 'NO-SUCH-1|asset|no-such-asset'"
+ph clause "SELECT id FROM catalog_clause WHERE id LIKE '%(%' AND id NOT LIKE '%/%' ORDER BY length(id) DESC, id"
+ph missing "SELECT 'no-such-row'"
+echo "# placeholders: $(for k in "${!P[@]}"; do printf '%s=%s ' "$k" "${P[$k]}"; done)"
+
+# Percent-encoded forms for paths and form bodies; the raw forms go into JSON bodies.
+declare -A PE
+while IFS=$'\t' read -r k v; do PE[$k]=$v; done < <(
+    for k in "${!P[@]}"; do printf '%s\t%s\n' "$k" "${P[$k]}"; done |
+        python3 -c 'import sys, urllib.parse
+for line in sys.stdin:
+    k, v = line.rstrip("\n").split("\t", 1)
+    print(k + "\t" + urllib.parse.quote(v, safe=""))')
+
+# --- users, server, sign-in ---------------------------------------------------------------
+declare -A PID=([staff]=$staff_p [ism]=$ism_p [isr]=$isr_p [sysm]=$sysm_p [toukatsu]=$toukatsu_p
+    [ciso]=$ciso_p [committee]=$committee_p [auditor]=$auditor_p)
+declare -A PW TOKEN COOKIE CSRF
+for who in "${personas[@]:1}"; do
+    PW[$who]=$("$MAMORI" --db d.db user add "acc-$who" --person "${PID[$who]}" | sed -n 's/^初期パスワード: //p')
+    TOKEN[$who]=$("$MAMORI" --db d.db user token add "acc-$who" --label access | grep '^mamori_')
+done
+
+port=$(free_port) || not_ok "free port"
+base="http://127.0.0.1:$port"
+"$MAMORI" --db d.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
+pids+=($!)
+spid=$!
+up=0
+for _ in $(seq 1 200); do
+    if curl -s --max-time 1 -o /dev/null "$base/healthz"; then up=1; break; fi
+    kill -0 "$spid" 2>/dev/null || break
+    sleep 0.1
+done
+if [ $up = 1 ]; then ok "server starts"; else not_ok "server starts"; cat s.err; exit 0; fi
+
+# signin WHO : first sign-in (password change, TOTP enrollment when asked); sets COOKIE, CSRF
+signin() {
+    local who=$1 d="si-$1" c newpw="Access-$1-pass-2026!"
+    mkdir -p "$d"
+    req POST /login "$d/1" --data-urlencode "login=acc-$who" --data-urlencode "password=${PW[$who]}" >/dev/null
+    c=$(cookie "$d/1")
+    req GET /password "$d/2" -H "Cookie: mamori_session=$c" >/dev/null
+    req POST /password "$d/3" -H "Cookie: mamori_session=$c" --data "csrf=$(csrf_of "$d/2")" \
+        --data-urlencode "current=${PW[$who]}" --data-urlencode "new=$newpw" --data-urlencode "confirm=$newpw" >/dev/null
+    c=$(cookie "$d/3")
+    if [ "$(location "$d/3")" = /totp/enroll ]; then
+        req GET /totp/enroll "$d/4" -H "Cookie: mamori_session=$c" >/dev/null
+        local secret
+        secret=$(sed -n 's/.*<code class="secret">\([A-Z2-7]*\)<.*/\1/p' "$d/4")
+        req POST /totp/enroll "$d/5" -H "Cookie: mamori_session=$c" \
+            --data "csrf=$(csrf_of "$d/4")&code=$(totp "$secret")" >/dev/null
+        c=$(cookie "$d/5")
+    fi
+    local st
+    st=$(req GET / "$d/home" -H "Cookie: mamori_session=$c")
+    COOKIE[$who]=$c
+    CSRF[$who]=$(csrf_of "$d/home")
+    check "$who signs in ($st)" test "$st" = 200 -a -n "${CSRF[$who]}" -a -n "${TOKEN[$who]}"
+}
+for who in "${personas[@]:1}"; do signin "$who"; done
+
+# --- the walk -------------------------------------------------------------------------------
+# The rows: method, path, body, then one column per persona (the header line names them).
+mapfile -t rows < <(grep -v '^#' "$table" | grep -v '^method	' | grep -v '^$')
+header=$(grep '^method	' "$table")
+check "the table's columns are the personas" test "$header" = "method	path	body	$(IFS=$'\t'; echo "${personas[*]}")"
+
+# subst TEXT MAP : replaces every {name} with the map's value
+subst() {
+    local -n map=$2
+    local s=$1 k
+    if [[ $s == *\{* ]]; then
+        for k in "${!map[@]}"; do s=${s//\{$k\}/${map[$k]}}; done
+    fi
+    REPLY=$s
+}
+# A form body "a=x&b=y" (raw values: ids without quotes or backslashes) as a JSON object.
+json_of() {
+    local IFS='&' kv out="" sep=""
+    for kv in $1; do
+        out+="$sep\"${kv%%=*}\":\"${kv#*=}\""
+        sep=,
+    done
+    REPLY="{$out}"
+}
+# Per row: the URL path, the form body (percent-encoded) and the JSON body; whether it runs last.
+declare -a R_M R_URL R_FORM R_JSON R_LAST
+for i in "${!rows[@]}"; do
+    IFS=$'\t' read -r -a f <<<"${rows[$i]}"
+    R_M[$i]=${f[0]}
+    subst "${f[1]}" PE; R_URL[$i]=$REPLY
+    body=${f[2]}; [ "$body" = - ] && body=""
+    subst "$body" PE; R_FORM[$i]=$REPLY
+    subst "$body" P; json_of "$REPLY"; R_JSON[$i]=${REPLY//\"/\\\"}
+    R_LAST[$i]=0
+    [ "${f[0]}" = POST ] && [[ ${f[1]} == /checks || ${f[1]} == /api/v1/checks ]] && R_LAST[$i]=1
+done
+
+# config WHO PHASE : a curl config with one transfer per row of the phase (1: all but running a
+# check; 2: running one), each writing "row status location" on its own line.
+config() {
+    local who=$1 phase=$2 i zero
+    zero=$(printf '%064d' 0)
+    for i in "${!rows[@]}"; do
+        [ "${R_LAST[$i]}" = $((phase - 1)) ] || continue
+        local m=${R_M[$i]} url=${R_URL[$i]}
+        printf 'next\nurl = "%s%s"\nrequest = "%s"\noutput = "w-%s/%s"\n' "$base" "$url" "$m" "$who" "$i"
+        printf 'write-out = "%s\\t%%{http_code}\\t%%header{location}\\n"\n' "$i"
+        if [[ $url == /api/* ]]; then
+            [ "$who" = anon ] || printf 'header = "Authorization: Bearer %s"\n' "${TOKEN[$who]}"
+            [ "$m" = POST ] && printf 'header = "Content-Type: application/json"\ndata-binary = "%s"\n' "${R_JSON[$i]}"
+        else
+            [ "$who" = anon ] || printf 'header = "Cookie: mamori_session=%s"\n' "${COOKIE[$who]}"
+            if [ "$m" = POST ]; then
+                local form="csrf=${CSRF[$who]:-$zero}"
+                [ -z "${R_FORM[$i]}" ] || form+="&${R_FORM[$i]}"
+                printf 'data = "%s"\n' "$form"
+            fi
+        fi
+    done | tail -n +2 # the first transfer needs no "next"
+}
+start=$(date +%s)
+for phase in 1 2; do
+    wpids=()
+    for who in "${personas[@]}"; do
+        mkdir -p "w-$who"
+        config "$who" $phase >"w-$who/cfg$phase"
+        curl -s --max-time 60 -K "w-$who/cfg$phase" >>"w-$who/res" 2>"w-$who/err$phase" &
+        wpids+=($!)
+    done
+    wait "${wpids[@]}"
+done
+echo "# walked ${#rows[@]} rows × ${#personas[@]} personas in $(($(date +%s) - start)) s"
+
+# --- the verdicts, in the table's order ---------------------------------------------------
+declare -A GOT WHERE
+for who in "${personas[@]}"; do
+    while IFS=$'\t' read -r i got where; do
+        GOT[$who.$i]=$got
+        WHERE[$who.$i]=${where%$'\r'}
+    done <"w-$who/res"
+done
+for i in "${!rows[@]}"; do
+    IFS=$'\t' read -r -a f <<<"${rows[$i]}"
+    for col in "${!personas[@]}"; do
+        who=${personas[$col]} want=${f[$((col + 3))]}
+        got=${GOT[$who.$i]:-none} where=${WHERE[$who.$i]}
+        desc="${f[0]} ${f[1]} $who → $got"
+        [ "$got" = 303 ] && desc+=" $where"
+        pass=0
+        case "|$want|" in *"|$got|"*) pass=1 ;; esac
+        # A signed-out visitor's 303 must lead to the sign-in page.
+        if [ $pass = 1 ] && [ "$who" = anon ] && [ "$got" = 303 ] && [ "$where" != /login ]; then pass=0; fi
+        if [ $pass = 1 ]; then ok "$desc"; else not_ok "$desc (want $want)"; fi
+    done
+done
+
+kill -TERM "$spid"
+for _ in $(seq 1 100); do kill -0 "$spid" 2>/dev/null || break; sleep 0.1; done
