@@ -288,6 +288,70 @@ async function registersFlow(page) {
   });
 }
 
+// ---- checks, dashboard, findings and the catalog as the 統括 -------------------------------------
+
+async function checksFlow(page) {
+  await flow('checks (統括)', async () => {
+    step('/checks');
+    check(await open(page, '/checks') === 200, '統括: /checks opens');
+    const before = await page.locator('table.runs tbody tr').count();
+    step('今すぐ点検する');
+    await clickAndLoad(page, button(page, '今すぐ点検する'));
+    const m = pathOf(page).match(/^\/checks\/(\d+)$/);
+    check(m !== null, `統括: 今すぐ点検する lands on the run's page (${pathOf(page)})`);
+    check((await h1(page)) === `点検 第 ${m ? m[1] : '?'} 回`, `統括: the run page's heading (${await h1(page)})`);
+    const n = Number((await page.locator('#run-findings').innerText()).trim());
+    check(n > 0, `統括: the run page shows the findings count (${n}; the demo has deliberate gaps)`);
+    check(await page.locator('table.findings tbody tr').count() > 0, '統括: the run page lists its findings');
+    await shot(page, 'check-run');
+    await open(page, '/checks');
+    check(await page.locator('table.runs tbody tr').count() === before + 1, '統括: /checks lists the new run');
+  });
+  await flow('dashboard (統括)', async () => {
+    step('/dashboard');
+    check(await open(page, '/dashboard') === 200, '統括: /dashboard opens');
+    const charts = page.locator('figure.chart svg');
+    const n = await charts.count();
+    check(n >= 3, `統括: the dashboard draws its charts as SVG (${n})`);
+    const named = await charts.evaluateAll((svgs) => svgs.filter((s) =>
+      s.getAttribute('aria-label') || s.getAttribute('aria-labelledby') || s.querySelector('title')).length);
+    check(named === n, `統括: every chart has an accessible name (${named}/${n})`);
+    const box = await charts.first().boundingBox();
+    check(box && box.width > 100 && box.height > 50, `統括: the first chart is drawn at a readable size (${box ? `${Math.round(box.width)}×${Math.round(box.height)}` : 'none'})`);
+    await shot(page, 'dashboard');
+  });
+  await flow('findings (統括)', async () => {
+    step('/findings');
+    check(await open(page, '/findings') === 200, '統括: /findings opens');
+    const rows = page.locator('table.findings tbody tr');
+    check(await rows.count() > 0, `統括: the findings list has rows (${await rows.count()})`);
+    await shot(page, 'findings');
+    step('a finding');
+    const link = rows.first().locator('td').nth(1).locator('a');
+    const rule = (await link.innerText()).trim();
+    await clickAndLoad(page, link);
+    check(pathOf(page).startsWith('/findings/') && decodeURIComponent(pathOf(page)).includes(`${rule}|`),
+      `統括: the row opens the finding's page (${decodeURIComponent(pathOf(page))})`);
+    const facts = await page.locator('dl.facts').innerText();
+    check(facts.includes(rule) && facts.includes('重大度'), "統括: the finding's page names the rule and its severity");
+    await shot(page, 'finding-detail');
+  });
+  await flow('catalog (統括)', async () => {
+    step('/catalog');
+    const status = await open(page, '/catalog');
+    check(status === 200, `統括: /catalog opens (${status})`);
+    await shot(page, 'catalog');
+    const clause = page.locator('main a[href^="/catalog/"]').first();
+    if (await clause.count()) {
+      await clickAndLoad(page, clause);
+      check(pathOf(page).startsWith('/catalog/') && (await h1(page)).length > 0, `統括: a clause's page opens (${decodeURIComponent(pathOf(page))})`);
+      await shot(page, 'catalog-clause');
+    } else {
+      notOk('統括: /catalog links to its clauses');
+    }
+  });
+}
+
 // ---- downloads from a filtered list (統括) -----------------------------------------------------
 
 // Records of a CSV text (a newline inside quotes does not end a record).
@@ -382,6 +446,7 @@ async function main() {
   const tkPage = await newPage();
   await signInFlow(ismPage, tkPage);
   await registersFlow(ismPage);
+  await checksFlow(tkPage);
   await downloadsFlow(tkPage);
   await noScriptFlow(newPage);
   for (const [who, page] of [['課長', ismPage], ['統括', tkPage]]) {
