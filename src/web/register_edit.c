@@ -168,11 +168,12 @@ static int check_scope(struct store *st, const struct authz_principal *who,
     if (i < 0)
         i = col_index(d, d->sys_col);
     const char *msg = "この内容では、あなたが変更できる範囲（担当の課室・情報システム）の外になります";
-    if (i >= 0)
+    if (i >= 0) {
         ERR(e, i, "%s", msg);
-    else
+    } else {
         snprintf(e->general, sizeof e->general, "%s", msg);
-    e->n++;
+        e->n++;
+    }
     return 0;
 }
 
