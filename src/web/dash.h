@@ -131,6 +131,15 @@ int dash_risks(struct store *st, const char *rule, const char *etype, const char
 int dash_summary(struct store *st, const struct authz_principal *who, const char *today,
                  json_t **out, struct mm_err *err);
 
+/*
+ * Runs every rule as `mamori check` does (as_of = today, actor = the user), stores the run,
+ * then records one change-log entry for it (create check_run) in its own write transaction.
+ * *id receives the run id, *nfindings its number of findings.
+ */
+struct audit_actor;
+int dash_run_check(struct store *st, const struct audit_actor *actor, const char *today,
+                   long long *id, size_t *nfindings, struct mm_err *err);
+
 json_t *dash_finding_json(const struct dash_finding *f);
 json_t *dash_run_json(const struct dash_run *r);
 

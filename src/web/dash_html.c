@@ -130,3 +130,96 @@ int dash_query_int(const struct web_ctx *c, const char *name, int def, int max)
         return def;
     return v > max ? max : (int)v;
 }
+
+/* ---- the query fields of a findings list ---- */
+
+const struct dash_choice dash_states[] = {
+    {"", "すべて"}, {"open", "未対応"}, {"new", "新規"}, {"accepted", "リスク受容中"},
+};
+const size_t dash_nstates = sizeof dash_states / sizeof *dash_states;
+
+const struct dash_choice dash_sort_labels[] = {
+    {"severity", "重大度"}, {"rule", "規則"}, {"department", "部署"}, {"entity", "対象"},
+};
+const size_t dash_nsort_labels = sizeof dash_sort_labels / sizeof *dash_sort_labels;
+
+static int is_state(const char *s)
+{
+    for (size_t i = 0; i < dash_nstates; i++)
+        if (!strcmp(dash_states[i].code, s))
+            return 1;
+    return 0;
+}
+
+/* A positive integer field; 0 when present and not one. */
+static int int_field(const struct web_ctx *c, const char *name, int def, int max, int *out)
+{
+    char buf[16];
+    *out = def;
+    if (!app_query(c, name, buf, sizeof buf) || !*buf)
+        return 1;
+    char *end;
+    long v = strtol(buf, &end, 10);
+    if (*end || v < 1)
+        return 0;
+    *out = v > max ? max : (int)v;
+    return 1;
+}
+
+const char *dash_list_args_read(const struct web_ctx *c, struct dash_list_args *a)
+{
+    memset(a, 0, sizeof *a);
+    const char *bad = NULL;
+    const struct {
+        const char *name;
+        char *buf;
+        size_t size;
+    } f[] = {{"section", a->section, sizeof a->section},   {"severity", a->severity, sizeof a->severity},
+             {"department", a->department, sizeof a->department}, {"rule", a->rule, sizeof a->rule},
+             {"state", a->state, sizeof a->state},         {"sort", a->sort, sizeof a->sort},
+             {"order", a->order, sizeof a->order}};
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+        app_query(c, f[i].name, f[i].buf, f[i].size);
+    const struct {
+        const char *name;
+        char *buf;
+        int ok;
+    } checks[] = {
+        {"section", a->section, !a->section[0] || dash_clause_section(a->section)},
+        {"severity", a->severity, !a->severity[0] || dash_severity_rank(a->severity)},
+        {"rule", a->rule, !a->rule[0] || dash_rule(a->rule)},
+        {"state", a->state, is_state(a->state)},
+        {"sort", a->sort, !a->sort[0] || dash_sort_ok(a->sort)},
+        {"order", a->order, !a->order[0] || !strcmp(a->order, "asc") || !strcmp(a->order, "desc")},
+    };
+    for (size_t i = 0; i < sizeof checks / sizeof *checks; i++)
+        if (!checks[i].ok) {
+            checks[i].buf[0] = '\0';
+            if (!bad)
+                bad = checks[i].name;
+        }
+    if (!int_field(c, "page", 1, 1000000, &a->page) && !bad)
+        bad = "page";
+    if (!int_field(c, "per", DASH_PER_DEFAULT, DASH_PER_MAX, &a->per) && !bad)
+        bad = "per";
+    return bad;
+}
+
+void dash_list_args_query(const struct dash_list_args *a, struct dash_query *q, long long run,
+                          long long prev)
+{
+    memset(q, 0, sizeof *q);
+    q->run_id = run;
+    q->prev_id = prev;
+    q->section = a->section;
+    q->severity = a->severity;
+    q->department = a->department;
+    q->rule = a->rule;
+    q->only_new = !strcmp(a->state, "new");
+    q->only_accepted = !strcmp(a->state, "accepted");
+    q->only_open = !strcmp(a->state, "open");
+    q->sort = a->sort[0] ? a->sort : NULL;
+    q->desc = !strcmp(a->order, "desc");
+    q->page = a->page;
+    q->per = a->per;
+}

@@ -33,6 +33,34 @@ void dash_html_run_form(struct web_ctx *c);
 /* A positive integer query field (page, per) with default and upper bound. */
 int dash_query_int(const struct web_ctx *c, const char *name, int def, int max);
 
+/* ---- the query fields of a findings list (HTML and API) ---- */
+
+#define DASH_PER_DEFAULT 50
+#define DASH_PER_MAX 500
+
+struct dash_list_args {
+    char section[8], severity[16], department[128], rule[64], state[16], sort[16], order[8];
+    int page, per;
+};
+
+struct dash_choice {
+    const char *code, *label;
+};
+extern const struct dash_choice dash_states[]; /* "" すべて, open, new, accepted */
+extern const size_t dash_nstates;
+extern const struct dash_choice dash_sort_labels[];
+extern const size_t dash_nsort_labels;
+
+/*
+ * Reads section, severity, department, rule, state, sort, order, page and per. A value that is
+ * not one of the offered ones is dropped; the name of the first such field is returned (the API
+ * answers 422 with it), NULL when all are valid.
+ */
+const char *dash_list_args_read(const struct web_ctx *c, struct dash_list_args *a);
+/* The query for run `run` (previous run `prev`, for 新規) with these fields. */
+void dash_list_args_query(const struct dash_list_args *a, struct dash_query *q, long long run,
+                          long long prev);
+
 /* GET /dashboard (page_dashboard.c; routed from page_home.c). */
 void dash_page_dashboard(struct web_ctx *c, char *const *args);
 

@@ -10,73 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules/check.h"
 #include "web/dash_html.h"
 #include "web/html.h"
 
-#define PER_DEFAULT 50
-#define PER_MAX 500
 #define RUNS_PER_PAGE 20
 
-/* ---- the query fields of a findings list ---- */
-
-struct list_args {
-    char section[8], severity[16], department[128], rule[64], state[16], sort[16], order[8];
-    int page, per;
-};
-
-static const struct {
-    const char *code, *label;
-} states[] = {
-    {"", "すべて"}, {"open", "未対応"}, {"new", "新規"}, {"accepted", "リスク受容中"},
-};
-
-static const struct {
-    const char *key, *label;
-} sort_labels[] = {
-    {"severity", "重大度"}, {"rule", "規則"}, {"department", "部署"}, {"entity", "対象"},
-};
-
-static void read_args(const struct web_ctx *c, struct list_args *a)
-{
-    memset(a, 0, sizeof *a);
-    app_query(c, "section", a->section, sizeof a->section);
-    app_query(c, "severity", a->severity, sizeof a->severity);
-    app_query(c, "department", a->department, sizeof a->department);
-    app_query(c, "rule", a->rule, sizeof a->rule);
-    app_query(c, "state", a->state, sizeof a->state);
-    app_query(c, "sort", a->sort, sizeof a->sort);
-    app_query(c, "order", a->order, sizeof a->order);
-    if (!dash_sort_ok(a->sort))
-        a->sort[0] = '\0';
-    if (!dash_severity_rank(a->severity))
-        a->severity[0] = '\0';
-    if (!dash_clause_section(a->section))
-        a->section[0] = '\0';
-    a->page = dash_query_int(c, "page", 1, 1000000);
-    a->per = dash_query_int(c, "per", PER_DEFAULT, PER_MAX);
-}
-
-static void to_query(const struct list_args *a, struct dash_query *q, long long run, long long prev)
-{
-    memset(q, 0, sizeof *q);
-    q->run_id = run;
-    q->prev_id = prev;
-    q->section = a->section;
-    q->severity = a->severity;
-    q->department = a->department;
-    q->rule = a->rule;
-    q->only_new = !strcmp(a->state, "new");
-    q->only_accepted = !strcmp(a->state, "accepted");
-    q->only_open = !strcmp(a->state, "open");
-    q->sort = a->sort[0] ? a->sort : NULL;
-    q->desc = !strcmp(a->order, "desc");
-    q->page = a->page;
-    q->per = a->per;
-}
-
 /* path?field=value&… with the filters kept (not page), ending in '?' or '&', for the pager. */
-static void base_url(struct strbuf *sb, const char *path, const struct list_args *a)
+static void base_url(struct strbuf *sb, const char *path, const struct dash_list_args *a)
 {
     const struct {
         const char *name, *value;
@@ -92,7 +32,7 @@ static void base_url(struct strbuf *sb, const char *path, const struct list_args
         dash_url_escape(sb, f[i].value);
         strbuf_addch(sb, '&');
     }
-    if (a->per != PER_DEFAULT)
+    if (a->per != DASH_PER_DEFAULT)
         strbuf_addf(sb, "per=%d&", a->per);
 }
 
@@ -104,7 +44,7 @@ static void option(struct strbuf *sb, const char *value, const char *label, cons
         html_f(sb, "<option value=\"%s\">%s</option>", value, label);
 }
 
-static void filter_form(struct strbuf *sb, const char *action, const struct list_args *a)
+static void filter_form(struct strbuf *sb, const char *action, const struct dash_list_args *a)
 {
     html_f(sb, "<form class=\"filters\" method=\"get\" action=\"%s\">\n", action);
     html_raw(sb, "<label>節 <select name=\"section\">");
@@ -126,11 +66,11 @@ static void filter_form(struct strbuf *sb, const char *action, const struct list
     html_f(sb, "</select></label>\n<label>部署ID <input name=\"department\" size=\"10\" value=\"%s\">"
                "</label>\n<label>状態 <select name=\"state\">",
            a->department);
-    for (size_t i = 0; i < sizeof states / sizeof *states; i++)
-        option(sb, states[i].code, states[i].label, a->state);
+    for (size_t i = 0; i < dash_nstates; i++)
+        option(sb, dash_states[i].code, dash_states[i].label, a->state);
     html_raw(sb, "</select></label>\n<label>並べ替え <select name=\"sort\">");
-    for (size_t i = 0; i < sizeof sort_labels / sizeof *sort_labels; i++)
-        option(sb, sort_labels[i].key, sort_labels[i].label, a->sort[0] ? a->sort : "severity");
+    for (size_t i = 0; i < dash_nsort_labels; i++)
+        option(sb, dash_sort_labels[i].code, dash_sort_labels[i].label, a->sort[0] ? a->sort : "severity");
     html_raw(sb, "</select></label>\n<label>順序 <select name=\"order\">");
     option(sb, "", "既定", a->order);
     option(sb, "asc", "昇順", a->order);
@@ -140,11 +80,11 @@ static void filter_form(struct strbuf *sb, const char *action, const struct list
 
 /* The filtered list of one run into the page. */
 static void list_of_run(struct web_ctx *c, const char *path, const struct dash_run *run,
-                        const struct list_args *a)
+                        const struct dash_list_args *a)
 {
     struct strbuf *sb = APP_SB(c);
     struct dash_query q;
-    to_query(a, &q, run->id, run->prev_id);
+    dash_list_args_query(a, &q, run->id, run->prev_id);
     struct dash_list l;
     struct mm_err err;
     mm_err_clear(&err);
@@ -181,8 +121,8 @@ static void findings_page(struct web_ctx *c, char *const *args)
         app_internal(c, &err);
         return;
     }
-    struct list_args a;
-    read_args(c, &a);
+    struct dash_list_args a;
+    dash_list_args_read(c, &a);
     struct strbuf *sb = APP_SB(c);
     app_begin(c, "点検結果", "/findings");
     if (!found) {
@@ -373,38 +313,6 @@ static void checks_page(struct web_ctx *c, char *const *args)
     free(v);
 }
 
-/* Runs every rule as `mamori check` does, stores the run and logs it; returns the run id. */
-static int run_now(struct web_ctx *c, long long *id, size_t *nfindings, struct mm_err *err)
-{
-    struct rule_set set = {0};
-    struct check_result res = {0};
-    struct check_opts o = {.store = 1, .as_of = c->today, .actor = c->actor.id};
-    int rc = rules_load(c->st, &set, err);
-    if (!rc)
-        rc = check_run(c->st, &set, &o, &res, err);
-    if (!rc) {
-        *id = res.run_id;
-        *nfindings = res.n;
-        char idbuf[32];
-        snprintf(idbuf, sizeof idbuf, "%lld", res.run_id);
-        json_t *after = json_pack("{s:I,s:s,s:s,s:I,s:I,s:I}", "id", (json_int_t)res.run_id,
-                                  "as_of", res.as_of, "scope", res.scope, "rules_run",
-                                  (json_int_t)res.rules_run, "findings", (json_int_t)res.n,
-                                  "resolved", (json_int_t)res.nresolved);
-        rc = store_begin(c->st, err);
-        if (!rc)
-            rc = auditlog_append(c->st, &c->actor, "create", "check_run", idbuf, NULL, after, err);
-        if (!rc)
-            rc = store_commit(c->st, err);
-        if (rc)
-            store_rollback(c->st);
-        json_decref(after);
-    }
-    check_result_free(&res);
-    rule_set_free(&set);
-    return rc;
-}
-
 static void checks_post(struct web_ctx *c, char *const *args)
 {
     (void)args;
@@ -416,7 +324,7 @@ static void checks_post(struct web_ctx *c, char *const *args)
     size_t n = 0;
     struct mm_err err;
     mm_err_clear(&err);
-    if (run_now(c, &id, &n, &err)) {
+    if (dash_run_check(c->st, &c->actor, c->today, &id, &n, &err)) {
         app_internal(c, &err);
         return;
     }
@@ -473,8 +381,8 @@ static void check_page(struct web_ctx *c, char *const *args)
            at, as_of, strcmp(run.scope, DASH_FULL_SCOPE) ? run.scope : "すべての規則", run.actor,
            run.rules_run, run.findings, run.news, run.resolved,
            run.prev_id ? "" : "（前回の記録なし）");
-    struct list_args a;
-    read_args(c, &a);
+    struct dash_list_args a;
+    dash_list_args_read(c, &a);
     html_raw(sb, "<h2>この点検の指摘（閲覧できるもの）</h2>\n");
     list_of_run(c, path, &run, &a);
     app_end(c);
