@@ -141,6 +141,7 @@ ph device_own "SELECT id FROM device WHERE department_id = '$K' AND (system_id I
 ph device_other "SELECT id FROM device WHERE department_id $OUT_B AND (system_id IS NULL OR system_id IN $SYS_OUT) AND $HOLDER_OUT ORDER BY id"
 ph area_other "SELECT id FROM managed_area WHERE department_id $OUT_B ORDER BY id"
 ph software "SELECT id FROM software ORDER BY id"
+ph course "SELECT id FROM training_course ORDER BY id"
 ph contractor "SELECT id FROM contractor ORDER BY id"
 ph contract_own "SELECT id FROM contract WHERE department_id = '$K' AND (system_id IS NULL OR system_id IN (SELECT id FROM system WHERE department_id = '$K')) ORDER BY id"
 ph contract_other "SELECT id FROM contract WHERE department_id $OUT_B AND (system_id IS NULL OR system_id IN $SYS_OUT) ORDER BY id"
@@ -251,7 +252,7 @@ for i in "${!rows[@]}"; do
     subst "$body" PE; R_FORM[$i]=$REPLY
     subst "$body" P; json_of "$REPLY"; R_JSON[$i]=${REPLY//\"/\\\"}
     R_LAST[$i]=0
-    [ "${f[0]}" = POST ] && [[ ${f[1]} == /checks || ${f[1]} == /api/v1/checks ]] && R_LAST[$i]=1
+    [ "${f[0]}" = POST ] && [[ ${f[1]} == /checks || ${f[1]} == /api/v1/checks || $body == id=* ]] && R_LAST[$i]=1
 done
 
 # config WHO PHASE : a curl config with one transfer per row of the phase (1: all but running a
@@ -261,18 +262,18 @@ config() {
     zero=$(printf '%064d' 0)
     for i in "${!rows[@]}"; do
         [ "${R_LAST[$i]}" = $((phase - 1)) ] || continue
-        local m=${R_M[$i]} url=${R_URL[$i]}
+        local m=${R_M[$i]} url=${R_URL[$i]} form=${R_FORM[$i]//\{who\}/$who} json=${R_JSON[$i]//\{who\}/$who}
         printf 'next\nurl = "%s%s"\nrequest = "%s"\noutput = "w-%s/%s"\n' "$base" "$url" "$m" "$who" "$i"
         printf 'write-out = "%s\\t%%{http_code}\\t%%header{location}\\n"\n' "$i"
         if [[ $url == /api/* ]]; then
             [ "$who" = anon ] || printf 'header = "Authorization: Bearer %s"\n' "${TOKEN[$who]}"
-            [ "$m" = POST ] && printf 'header = "Content-Type: application/json"\ndata-binary = "%s"\n' "${R_JSON[$i]}"
+            [ "$m" = POST ] && printf 'header = "Content-Type: application/json"\ndata-binary = "%s"\n' "$json"
         else
             [ "$who" = anon ] || printf 'header = "Cookie: mamori_session=%s"\n' "${COOKIE[$who]}"
             if [ "$m" = POST ]; then
-                local form="csrf=${CSRF[$who]:-$zero}"
-                [ -z "${R_FORM[$i]}" ] || form+="&${R_FORM[$i]}"
-                printf 'data = "%s"\n' "$form"
+                local data="csrf=${CSRF[$who]:-$zero}"
+                [ -z "$form" ] || data+="&$form"
+                printf 'data = "%s"\n' "$data"
             fi
         fi
     done | tail -n +2 # the first transfer needs no "next"
