@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "report/pdf.h"
+#include "report/report.h"
 #include "util/strbuf.h"
 
 #define ROWS 120
@@ -235,6 +236,73 @@ static void test_discard(void **state)
     assert_int_not_equal(access(path, F_OK), 0);
 }
 
+/* The 申請書/決裁記録 of one request: every part, 代決 and escalation notes, 和暦 times. */
+static void test_request_print(void **state)
+{
+    (void)state;
+    static const struct request_print_field fields[] = {
+        {"クラウドサービス名", "こもれび電子申請サービス"},
+        {"取り扱う情報の機密性", "自治体機密性２"},
+        {"利用目的", "市民からの各種届出をオンラインで受け付けるため。紙の申請書の受付と入力の"
+                     "事務を減らし、受付の状況を担当課で共有する。"},
+    };
+    static const struct request_print_step steps[] = {
+        {1, "情報セキュリティ管理者", "佐藤 一郎", "許可", NULL, "2026-11-24T10:15:00+09:00",
+         NULL, NULL},
+        {2, "情報セキュリティ責任者", "鈴木 次郎", "条件付き許可",
+         "利用者の認証に多要素認証を用いること。", "2026-11-25T16:40:00+09:00",
+         "高橋 三郎（代決規程第3条）", "申請者が課長を兼ねるため部長が決裁（兼務の禁止 1.(8)①）"},
+        {3, "統括情報セキュリティ責任者", "田中 四郎", NULL, NULL, NULL, NULL, NULL},
+    };
+    const struct request_print r = {
+        .id = 42, .title = "電子申請サービスの利用", .kind_label = "クラウドサービスの利用",
+        .clauses = "8.3(2) 8.3(5)", .basis = "統括情報セキュリティ責任者が許可",
+        .requester = "山田 花子", .department = "総務部 情報政策課",
+        .submitted_at = "2026-11-23T09:05:00+09:00", .state_label = "審査中", .round = 2,
+        .valid_from = "2026-12-01", .valid_until = "2027-03-31", .fields = fields,
+        .nfields = 3, .steps = steps, .nsteps = 3, .changelog_ref = "変更記録 request/42"};
+    char path[256];
+    snprintf(path, sizeof path, "%s/request.pdf", tmpdir);
+    struct mm_err err;
+    const struct report_out out = {.path = path, .created_at = META.created_at,
+                                   .print_date = {2026, 11, 26}};
+    assert_int_equal(request_print_pdf(&r, "こもれび市", &out, &err), MM_OK);
+    char cmd[1024];
+    require_tool("pdftoppm");
+    const char *root = getenv("MAMORI_ROOT");
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s/build/screenshots/pdf' && pdftoppm -png -r 80 '%s' "
+             "'%s/build/screenshots/pdf/request'", root && *root ? root : ".", path,
+             root && *root ? root : ".");
+    assert_int_equal(system(cmd), 0);
+    require_tool("pdftotext");
+    snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' -", path);
+    char *text = run(cmd);
+    static const char *const want[] = {
+        "申請書・決裁記録", "第 42 号", "クラウドサービスの利用", "対策基準 8.3(2) 8.3(5)",
+        "山田 花子", "令和8年11月23日 09:05", "第2回（差戻し後の再申請）",
+        "令和8年12月1日 から 令和9年3月31日 まで", "こもれび電子申請サービス",
+        "条件付き許可", "（代決）高橋 三郎", "令和8年11月25日", "16:40", "未決",
+        "兼務の禁止", "変更記録 request/42", "印刷日 令和8年11月26日"};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        if (!strstr(text, want[i]))
+            fail_msg("pdftotext に「%s」がありません", want[i]);
+    free(text);
+}
+
+static void test_report_wareki(void **state)
+{
+    (void)state;
+    char buf[64];
+    report_wareki("2026-11-24", buf, sizeof buf);
+    assert_string_equal(buf, "令和8年11月24日");
+    report_wareki("2019-05-01T08:30:00+09:00", buf, sizeof buf);
+    assert_string_equal(buf, "令和元年5月1日 08:30");
+    report_wareki(NULL, buf, sizeof buf);
+    assert_string_equal(buf, "—");
+    report_wareki("未定", buf, sizeof buf);
+    assert_string_equal(buf, "未定");
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -257,6 +325,8 @@ int main(void)
         cmocka_unit_test(test_reproducible),
         cmocka_unit_test(test_unwritable),
         cmocka_unit_test(test_discard),
+        cmocka_unit_test(test_request_print),
+        cmocka_unit_test(test_report_wareki),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
