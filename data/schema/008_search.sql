@@ -365,3 +365,14 @@ CREATE TRIGGER training_course_search_delete AFTER DELETE ON training_course BEG
     WHERE rowid = (SELECT rowid FROM register_search_key WHERE reg = 'training' AND id = OLD.id);
   DELETE FROM register_search_key WHERE reg = 'training' AND id = OLD.id;
 END;
+
+-- Indexes for the list filters of the web pages and the API: the columns a user's reach is
+-- decided by (department, system, person) where the register schema has none yet.
+CREATE INDEX network_connection_department ON network_connection(department_id);
+CREATE INDEX network_connection_from_system ON network_connection(from_system_id);
+CREATE INDEX managed_area_department ON managed_area(department_id);
+CREATE INDEX contract_department ON contract(department_id);
+CREATE INDEX contract_system ON contract(system_id);
+CREATE INDEX cloud_service_department ON cloud_service(department_id);
+CREATE INDEX cloud_service_system ON cloud_service(system_id);
+CREATE INDEX cloud_service_manager ON cloud_service(manager_id);

@@ -189,57 +189,91 @@ static void like_pattern(const char *q, struct strbuf *out)
 
 /* ---- the WHERE clause ---- */
 
+/*
+ * The authz condition as a rowid set, so that each part can use its index: rows of every
+ * department of the reach, of every system, of the person, or all rows when the first value
+ * says so. The four values are those of authz_filter_bind, in its order.
+ */
+static void reach_sql(const struct reg_desc *d, struct strbuf *sb)
+{
+    const char *tb = d->table;
+    strbuf_addf(sb, " AND t.rowid IN (SELECT rowid FROM %s WHERE ? = 1", tb);
+    if (d->dept_col && d->dept_via_person)
+        strbuf_addf(sb, " UNION SELECT t.rowid FROM %s t WHERE ", tb);
+    else if (d->dept_col || d->dept_via_person)
+        strbuf_addf(sb, " UNION SELECT rowid FROM %s WHERE ", tb);
+    if (d->dept_col && d->dept_via_person) {
+        dept_expr(d, sb);
+        strbuf_addstr(sb, " IN (SELECT value FROM json_each(?))");
+    } else if (d->dept_col) {
+        strbuf_addf(sb, "%s IN (SELECT value FROM json_each(?))", d->dept_col);
+    } else if (d->dept_via_person) {
+        strbuf_addf(sb, "%s IN (SELECT id FROM person WHERE department_id IN "
+                        "(SELECT value FROM json_each(?)))",
+                    d->dept_via_person);
+    } else {
+        strbuf_addf(sb, " UNION SELECT rowid FROM %s WHERE NULL IN (SELECT value FROM json_each(?))",
+                    tb);
+    }
+    strbuf_addf(sb, " UNION SELECT rowid FROM %s WHERE %s IN (SELECT value FROM json_each(?))",
+                tb, d->sys_col ? d->sys_col : "NULL");
+    strbuf_addf(sb, " UNION SELECT rowid FROM %s WHERE %s = ?)", tb,
+                d->person_col ? d->person_col : "NULL");
+}
+
 struct where {
     struct strbuf sql;
     struct strbuf search; /* bound search value */
     int short_search;
+    int filtered;         /* the authz condition is part of the query */
 };
 
-static void where_build(const struct reg_desc *d, const struct reg_query *q, struct where *w)
+static void where_build(const struct authz_principal *who, const struct reg_desc *d,
+                        const struct reg_query *q, struct where *w)
 {
     strbuf_init(&w->sql);
     strbuf_init(&w->search);
     strbuf_addstr(&w->sql, " WHERE 1 = 1");
-    if (reg_scoped(d)) {
-        struct strbuf dept = STRBUF_INIT;
-        dept_expr(d, &dept);
-        char sys[96] = "", person[96] = "", cond[1024];
-        if (d->sys_col)
-            snprintf(sys, sizeof sys, "t.%s", d->sys_col);
-        if (d->person_col)
-            snprintf(person, sizeof person, "t.%s", d->person_col);
-        authz_filter_sql(dept.buf, d->sys_col ? sys : NULL, d->person_col ? person : NULL, cond,
-                         sizeof cond);
-        strbuf_addf(&w->sql, " AND %s", cond);
-        strbuf_release(&dept);
-    }
+    w->filtered = reg_scoped(d) && !authz_allows_all(who, d->code, AUTHZ_READ);
+    if (w->filtered)
+        reach_sql(d, &w->sql);
     for (size_t i = 0; i < q->nfilters; i++)
         strbuf_addf(&w->sql, " AND t.%s = ?", q->fcol[i]->name);
-    if (q->q[0]) {
-        w->short_search = utf8_chars(q->q) < 3;
-        strbuf_addstr(&w->sql, " AND t.id IN (SELECT k.id FROM register_search_key k WHERE "
-                               "k.reg = ? AND k.rowid IN (SELECT rowid FROM register_search WHERE ");
-        strbuf_addstr(&w->sql, w->short_search ? "body LIKE ? ESCAPE '\\'))"
-                                               : "register_search MATCH ?))");
-        if (w->short_search)
-            like_pattern(q->q, &w->search);
-        else
-            fts_phrase(q->q, &w->search);
+    if (!q->q[0])
+        return;
+    w->short_search = utf8_chars(q->q) < 3;
+    if (w->short_search) {
+        /* too short for the trigram index: a substring of the searchable columns */
+        like_pattern(q->q, &w->search);
+        strbuf_addstr(&w->sql, " AND (0");
+        for (size_t i = 0; i < d->ncols; i++)
+            if (d->cols[i].flags & REG_SEARCH)
+                strbuf_addf(&w->sql, " OR t.%s LIKE ? ESCAPE '\\'", d->cols[i].name);
+        strbuf_addstr(&w->sql, ")");
+        return;
     }
+    fts_phrase(q->q, &w->search);
+    strbuf_addstr(&w->sql, " AND t.id IN (SELECT k.id FROM register_search_key k WHERE "
+                           "k.reg = ? AND k.rowid IN (SELECT rowid FROM register_search WHERE "
+                           "register_search MATCH ?))");
 }
 
 static int where_bind(const struct authz_principal *who, const struct reg_desc *d,
                       const struct reg_query *q, const struct where *w, struct store_stmt *s)
 {
     int i = 1;
-    if (reg_scoped(d)) {
+    if (w->filtered) {
         if (authz_filter_bind(who, d->code, AUTHZ_READ, s, 1))
             return -1;
         i = 5;
     }
     for (size_t f = 0; f < q->nfilters; f++)
         store_bind_text(s, i++, q->fval[f]);
-    if (q->q[0]) {
+    if (q->q[0] && w->short_search) {
+        for (size_t c = 0; c < d->ncols; c++)
+            if (d->cols[c].flags & REG_SEARCH)
+                store_bind_text(s, i++, w->search.buf);
+    } else if (q->q[0]) {
         store_bind_text(s, i++, d->code);
         store_bind_text(s, i++, w->search.buf);
     }
@@ -284,7 +318,7 @@ int reg_list(struct store *st, const struct authz_principal *who, const struct r
              int (*fn)(void *ctx, const struct reg_row *r), void *ctx, struct mm_err *err)
 {
     struct where w;
-    where_build(d, q, &w);
+    where_build(who, d, q, &w);
     int rc = run_count(st, who, d, q, &w, total, err);
     if (rc || *total == 0 || (q->per && (q->page - 1) * q->per >= *total)) {
         where_release(&w);
