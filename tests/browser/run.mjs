@@ -35,11 +35,13 @@ function check(cond, desc, detail) {
 let stepName = '';
 async function flow(name, fn) {
   stepName = '(start)';
+  const t0 = Date.now();
   try {
     await fn();
   } catch (e) {
     notOk(`${name}: stopped at「${stepName}」`, e && e.message ? e.message : e);
   }
+  console.log(`# ${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 const step = (s) => { stepName = s; };
 
@@ -219,6 +221,9 @@ async function signInFlow(ismPage, tkPage) {
     await signIn(ismPage, users.ism, '課長');
     const who = (await ismPage.locator('header .who').innerText()).trim();
     check(who.endsWith('さん'), `課長: the header names the user (${who})`);
+    const main = await ismPage.locator('main').innerText();
+    check(/前回のログイン: 令和[0-9元]+年[0-9]+月[0-9]+日/.test(main), '課長: the front page shows the previous sign-in in 和暦',
+      main.split('\n').slice(0, 3).join(' / '));
   });
   await flow('sign-in (統括)', async () => {
     await firstSignIn(tkPage, users.tk, '統括');
