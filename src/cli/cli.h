@@ -32,6 +32,7 @@ extern const struct command cmd_log_def, cmd_verify_def, cmd_backup_def, cmd_res
 extern const struct command cmd_check_def, cmd_profile_def;
 extern const struct command cmd_user_def;
 extern const struct command cmd_report_def;
+extern const struct command cmd_incident_def;
 extern const struct command cmd_request_def;
 
 /* All commands, in the order `mamori help` lists them; NULL-terminated. */
