@@ -71,12 +71,13 @@ export function totp(secret, counter) {
   return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
 }
 const nowStep = () => Math.floor(Date.now() / 30000);
-// A code the server has not seen: a step after the last one used, within ±1 of now (waits for
-// the clock when two codes were already used in this window).
+// A code the server has not seen: a step after the last one used, now or the next (the server
+// accepts ±1; a code from the step before could age out on the way). Waits for the clock when
+// both were already used.
 async function freshCode(user) {
   for (;;) {
     const now = nowStep();
-    const s = Math.max(user.lastStep + 1, now - 1);
+    const s = Math.max(user.lastStep + 1, now);
     if (s <= now + 1) {
       user.lastStep = s;
       return totp(user.secret, s);
@@ -416,6 +417,7 @@ async function noScriptFlow(newPage) {
     await open(page, '/r/asset');
     const rows = await page.locator('table.list tbody tr').count();
     check(rows > 0, `JavaScript 無効: the asset list shows rows (${rows})`);
+    check(await page.locator('script').count() === 0, 'JavaScript 無効: the page carries no script at all');
     await label(page, '機密性').selectOption('3A');
     await clickAndLoad(page, button(page, '絞り込む'));
     check(await totalOf(page) === Number(env.MB_ASSETS_3A), 'JavaScript 無効: the filter form works');
