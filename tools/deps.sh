@@ -2,7 +2,8 @@
 # deps.sh — installs the Debian 12 packages mamori builds and tests with, if any are missing,
 # then the browser tests' npm packages (tests/browser/node_modules) when missing or stale.
 # Runs apt-get as root, or through sudo; otherwise says exactly what to install.
-#   chromium  the browser tests drive Debian's Chromium (no browser is downloaded by npm)
+#   chromium  the browser tests drive Debian's Chromium (no browser is downloaded by npm);
+#             fonts-noto-cjk  the stylesheet's Japanese font, so screenshots show real glyphs
 #   nodejs, npm  only when `node` / `npm` are not on PATH (a newer Node from elsewhere is kept)
 #   wrk       the HTTP load benchmark (make bench)
 #   pango, cairo, fonts-ipaexfont  printable PDF documents with an embedded Japanese font
@@ -11,7 +12,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 pkgs="gcc make pkg-config libsqlite3-dev libmicrohttpd-dev libjansson-dev libsodium-dev
       libcmocka-dev libxlsxwriter-dev liboath-dev libqrencode-dev sqlite3 curl unzip postgresql
-      python3 chromium wrk libpango1.0-dev libcairo2-dev fonts-ipaexfont libcurl4-openssl-dev
+      python3 chromium fonts-noto-cjk wrk libpango1.0-dev libcairo2-dev fonts-ipaexfont libcurl4-openssl-dev
       poppler-utils"
 command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
