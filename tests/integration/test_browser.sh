@@ -67,7 +67,9 @@ export MB_BASE="$base" MB_CHROMIUM="$chromium" MB_SHOTS="$shots" MB_WORK="$PWD"
 export MB_ISM_LOGIN=kacho MB_ISM_PASSWORD="$pw_ism" MB_ISM_DEPT="$ism_dept" MB_ISM_PERSON="$ism_person"
 export MB_TK_LOGIN=toukatsu MB_TK_PASSWORD="$pw_tk" MB_OTHER_ASSET="$other_asset"
 export MB_ISM_ASSETS=$(sqlite3 demo.db "SELECT COUNT(*) FROM asset WHERE department_id = '$ism_dept' OR manager_id = '$ism_person'")
-export MB_ASSETS_3A=$(sqlite3 demo.db "SELECT COUNT(*) FROM asset WHERE confidentiality = '3A'")
+# The downloads filter on a class with more assets than one page shows (the file holds them all).
+export MB_CLASS=3B
+export MB_CLASS_ASSETS=$(sqlite3 demo.db "SELECT COUNT(*) FROM asset WHERE confidentiality = '$MB_CLASS'")
 timeout 170 node "$browser_dir/run.mjs" >run.out 2>run.err
 st=$?
 cat run.out
