@@ -314,5 +314,29 @@ for i in "${!rows[@]}"; do
     done
 done
 
+# --- lists hold exactly the rows inside the reach ------------------------------------------
+# The API's total for the asset and device registers against the same reach computed here in
+# SQL: the rows of the persona's 課室 / 部局 subtree or system, or tied to their own person.
+declare -A SCOPE_D=([ism]="$(sub "$K")" [isr]="$SB" [auditor]="$SB")
+declare -A SCOPE_S=([sysm]="'$S'")
+for reg in asset device; do
+    pcol=manager_id
+    [ $reg = device ] && pcol=holder_id
+    for who in "${personas[@]:1}"; do
+        case $who in
+            toukatsu | ciso) where=1 ;;
+            *) where="$pcol = '${PID[$who]}'"
+               [ -n "${SCOPE_D[$who]:-}" ] && where+=" OR department_id IN ${SCOPE_D[$who]}"
+               [ -n "${SCOPE_S[$who]:-}" ] && where+=" OR system_id IN (${SCOPE_S[$who]})" ;;
+        esac
+        want=$(q "SELECT count(*) FROM $reg WHERE $where")
+        curl -s --max-time 60 -o "total-$reg-$who.json" -H "Authorization: Bearer ${TOKEN[$who]}" \
+            "$base/api/v1/registers/$reg?per=1"
+        got=$(sed -n 's/.*"total":\([0-9]*\).*/\1/p' "total-$reg-$who.json")
+        if [ "$got" = "$want" ]; then ok "$reg list for $who holds the $want rows of the reach"
+        else not_ok "$reg list for $who holds the $want rows of the reach (got ${got:-none})"; fi
+    done
+done
+
 kill -TERM "$spid"
 for _ in $(seq 1 100); do kill -0 "$spid" 2>/dev/null || break; sleep 0.1; done
