@@ -264,7 +264,7 @@ static int run_changes(struct store *st, struct dash_run *r, struct mm_err *err)
 }
 
 static int one_run(struct store *st, const char *sql, const char *text, long long id,
-                   struct dash_run *out, int *found, struct mm_err *err)
+                   int changes, struct dash_run *out, int *found, struct mm_err *err)
 {
     struct store_stmt *s;
     *found = 0;
@@ -284,7 +284,7 @@ static int one_run(struct store *st, const char *sql, const char *text, long lon
         rc = MM_OK;
     }
     store_finalize(s);
-    if (!rc && *found)
+    if (!rc && *found && changes)
         rc = run_changes(st, out, err);
     return rc;
 }
@@ -294,13 +294,26 @@ int dash_latest_run(struct store *st, struct dash_run *out, int *found, struct m
     return one_run(st,
                    "SELECT " RUN_COLS " FROM check_run r WHERE r.scope = ? ORDER BY r.id DESC "
                    "LIMIT 1",
-                   DASH_FULL_SCOPE, 0, out, found, err);
+                   DASH_FULL_SCOPE, 0, 1, out, found, err);
+}
+
+int dash_latest_run_id(struct store *st, struct dash_run *out, int *found, struct mm_err *err)
+{
+    return one_run(st,
+                   "SELECT " RUN_COLS " FROM check_run r WHERE r.scope = ? ORDER BY r.id DESC "
+                   "LIMIT 1",
+                   DASH_FULL_SCOPE, 0, 0, out, found, err);
+}
+
+int dash_run_changes(struct store *st, struct dash_run *r, struct mm_err *err)
+{
+    return run_changes(st, r, err);
 }
 
 int dash_run_get(struct store *st, long long id, struct dash_run *out, int *found,
                  struct mm_err *err)
 {
-    return one_run(st, "SELECT " RUN_COLS " FROM check_run r WHERE r.id = ?", NULL, id, out,
+    return one_run(st, "SELECT " RUN_COLS " FROM check_run r WHERE r.id = ?", NULL, id, 1, out,
                    found, err);
 }
 

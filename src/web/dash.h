@@ -56,6 +56,10 @@ struct dash_run {
 
 /* The latest run of the full scope; *found = 0 when none. */
 int dash_latest_run(struct store *st, struct dash_run *out, int *found, struct mm_err *err);
+/* The same without news/resolved (cheaper: no comparison with the previous run). */
+int dash_latest_run_id(struct store *st, struct dash_run *out, int *found, struct mm_err *err);
+/* Fills r->news and r->resolved. */
+int dash_run_changes(struct store *st, struct dash_run *r, struct mm_err *err);
 /* Run `id`; *found = 0 when none. */
 int dash_run_get(struct store *st, long long id, struct dash_run *out, int *found,
                  struct mm_err *err);

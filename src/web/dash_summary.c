@@ -140,11 +140,6 @@ static int cache_key(struct store *st, const struct authz_principal *who, long l
 
 /* ---- the figures ---- */
 
-static json_t *run_json_short(const struct dash_run *r)
-{
-    return dash_run_json(r);
-}
-
 /* Section titles of the current catalog revision: titles[1..9]. */
 static int section_titles(struct store *st, char titles[DASH_SECTIONS + 1][160], struct mm_err *err)
 {
@@ -388,7 +383,7 @@ int dash_summary(struct store *st, const struct authz_principal *who, const char
     *out = NULL;
     struct dash_run run;
     int found = 0;
-    int rc = dash_latest_run(st, &run, &found, err);
+    int rc = dash_latest_run_id(st, &run, &found, err);
     if (rc)
         return rc;
     if (!found) {
@@ -407,8 +402,10 @@ int dash_summary(struct store *st, const struct authz_principal *who, const char
     }
     char titles[DASH_SECTIONS + 1][160];
     json_t *root = json_object();
-    json_object_set_new(root, "run", run_json_short(&run));
-    rc = section_titles(st, titles, err);
+    rc = dash_run_changes(st, &run, err);
+    json_object_set_new(root, "run", dash_run_json(&run));
+    if (!rc)
+        rc = section_titles(st, titles, err);
     if (!rc)
         rc = by_rule(st, who, run.id, root, titles, err);
     if (!rc)
