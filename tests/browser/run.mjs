@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const env = process.env;
@@ -370,6 +371,26 @@ function csvRecords(text) {
   return n + (any ? 1 : 0);
 }
 
+// One member of a zip file, read through its central directory (stored or deflated); null when
+// the file has no such member.
+function zipMember(buf, name) {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) return null;
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let i = buf.readUInt16LE(eocd + 10); i > 0; i--) {
+    const method = buf.readUInt16LE(p + 10), size = buf.readUInt32LE(p + 20);
+    const n = buf.readUInt16LE(p + 28), extra = buf.readUInt16LE(p + 30), comment = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    if (buf.toString('utf8', p + 46, p + 46 + n) === name) {
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + size);
+      return method === 8 ? zlib.inflateRawSync(data) : data;
+    }
+    p += 46 + n + extra + comment;
+  }
+  return null;
+}
+
 async function download(page, linkName) {
   const [dl] = await Promise.all([
     page.waitForEvent('download'),
@@ -406,7 +427,10 @@ async function downloadsFlow(page) {
     const xlsx = await download(page, 'Excel');
     check(/\.xlsx$/.test(xlsx.name), `統括: the Excel download has a .xlsx name (${xlsx.name})`);
     check(xlsx.data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])), '統括: the XLSX is a zip file');
-    check(xlsx.data.includes('xl/worksheets/sheet1.xml'), '統括: the XLSX holds a worksheet');
+    const sheet = zipMember(xlsx.data, 'xl/worksheets/sheet1.xml');
+    check(sheet !== null, '統括: the XLSX holds a worksheet');
+    const rows = sheet ? (sheet.toString('utf8').match(/<row /g) || []).length : 0;
+    check(rows === total + 1, `統括: the worksheet has a header and ${total} rows (${rows - 1})`);
   });
 }
 
