@@ -13,6 +13,10 @@
 #include "web/html.h"
 #include "web/register.h"
 
+/* Reference filters are offered as a select up to this many choices (e.g. the departments of
+ * a normal body, not those of a very large one); beyond, only from links. */
+#define REG_FILTER_SELECT_MAX 300
+
 /* ---- shared helpers ---- */
 
 static int query_get(const void *ctx, const char *name, char *out, size_t size)
@@ -208,10 +212,10 @@ static int filter_form(struct web_ctx *c, const struct reg_desc *d, const struct
     for (size_t i = 0; i < d->ncols; i++) {
         const struct reg_col *col = &d->cols[i];
         const char *sel = filter_value(q, col);
-        int dept = col->kind == REG_REF && strcmp(col->ref, "department") == 0;
         if (!(col->flags & REG_FILTER))
             continue;
-        if (col->kind == REG_REF && !dept) {
+        long long n = col->kind == REG_REF ? reg_options_count(c->st, col) : 0;
+        if (col->kind == REG_REF && (n < 0 || n > REG_FILTER_SELECT_MAX)) {
             if (sel) /* a filter from a link: kept, not offered */
                 html_f(sb, "<input type=\"hidden\" name=\"f_%s\" value=\"%s\">", col->name, sel);
             continue;
@@ -395,6 +399,21 @@ struct hist_ctx {
     int n;
 };
 
+/* A logged value as text: strings as they are, yes/no, numbers; （なし） for none. */
+static void json_value_text(const json_t *v, char *buf, size_t size)
+{
+    if (!v || json_is_null(v))
+        snprintf(buf, size, "%s", "（なし）");
+    else if (json_is_string(v))
+        snprintf(buf, size, "%s", json_string_value(v));
+    else if (json_is_boolean(v))
+        snprintf(buf, size, "%s", json_is_true(v) ? "はい" : "いいえ");
+    else if (json_is_integer(v))
+        snprintf(buf, size, "%lld", (long long)json_integer_value(v));
+    else
+        snprintf(buf, size, "%s", "…");
+}
+
 /* The fields whose value differs between before and after, as 「label: a → b」. */
 static void changes(struct strbuf *sb, const struct reg_desc *d, const char *before,
                     const char *after)
@@ -409,12 +428,10 @@ static void changes(struct strbuf *sb, const struct reg_desc *d, const char *bef
             continue;
         if (!b && (!av || json_is_null(av)))
             continue;
-        char *bs = bv && !json_is_null(bv) ? json_dumps(bv, JSON_ENCODE_ANY) : NULL;
-        char *as = av && !json_is_null(av) ? json_dumps(av, JSON_ENCODE_ANY) : NULL;
-        html_f(sb, "<li>%s: %s → %s</li>", d->cols[i].label, bs ? bs : "（なし）",
-               as ? as : "（なし）");
-        free(bs);
-        free(as);
+        char bs[REG_VALUE_MAX], as[REG_VALUE_MAX];
+        json_value_text(bv, bs, sizeof bs);
+        json_value_text(av, as, sizeof as);
+        html_f(sb, "<li>%s: %s → %s</li>", d->cols[i].label, bs, as);
     }
     html_raw(sb, "</ul>");
     json_decref(a);

@@ -33,10 +33,15 @@ static void option(void *ctx, const char *code, const char *label)
         html_f(o->sb, "<option value=\"%s\"%s>%s</option>", code, sel ? " selected" : "", label);
 }
 
-static int selectable(const struct reg_col *col)
+/* A select when the choices are few enough; a typed id otherwise (people, large bodies). */
+static int selectable(struct web_ctx *c, const struct reg_col *col)
 {
-    return col->kind == REG_CODE || col->kind == REG_BOOL ||
-           (col->kind == REG_REF && strcmp(col->ref, "person") != 0);
+    if (col->kind == REG_CODE || col->kind == REG_BOOL)
+        return 1;
+    if (col->kind != REG_REF)
+        return 0;
+    long long n = reg_options_count(c->st, col);
+    return n >= 0 && n <= REG_SELECT_MAX;
 }
 
 static int field(struct web_ctx *c, const struct reg_col *col, const char *value, const char *msg)
@@ -46,7 +51,7 @@ static int field(struct web_ctx *c, const struct reg_col *col, const char *value
     html_f(sb, "<div class=\"field%s\"><label for=\"c_%s\">%s%s</label>", msg[0] ? " invalid" : "",
            col->name, col->label, req ? "（必須）" : "");
     const char *aria = msg[0] ? " aria-invalid=\"true\" aria-describedby=\"e_" : "";
-    if (selectable(col)) {
+    if (selectable(c, col)) {
         html_f(sb, "<select id=\"c_%s\" name=\"%s\"", col->name, col->name);
         if (msg[0])
             html_f(sb, "%s%s\"", aria, col->name);
@@ -58,7 +63,7 @@ static int field(struct web_ctx *c, const struct reg_col *col, const char *value
         } else {
             struct mm_err err;
             mm_err_clear(&err);
-            if (reg_options(c->st, col, REG_SELECT_MAX, option, &o, &err)) {
+            if (reg_options(c->st, col, 0, option, &o, &err)) {
                 app_internal(c, &err);
                 return 0;
             }
@@ -72,7 +77,7 @@ static int field(struct web_ctx *c, const struct reg_col *col, const char *value
             html_f(sb, "%s%s\"", aria, col->name);
         html_raw(sb, ">");
         if (col->kind == REG_REF)
-            html_raw(sb, "<span class=\"hint\">職員番号で入力してください</span>");
+            html_f(sb, "<span class=\"hint\">%sの番号（id）で入力してください</span>", col->label);
     }
     if (msg[0])
         html_f(sb, "<p class=\"field-error\" id=\"e_%s\">%s</p>", col->name, msg);

@@ -440,3 +440,19 @@ int reg_options(struct store *st, const struct reg_col *c, long long limit,
     store_finalize(s);
     return rc == STORE_DONE ? MM_OK : rc;
 }
+
+long long reg_options_count(struct store *st, const struct reg_col *c)
+{
+    char sql[160];
+    const struct reg_ref *r = c->kind == REG_REF ? reg_ref_find(c->ref) : NULL;
+    if (c->kind == REG_CODE)
+        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s", c->ref);
+    else if (r)
+        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s", r->table);
+    else
+        return 2; /* yes / no */
+    long long n = -1;
+    struct mm_err err;
+    mm_err_clear(&err);
+    return store_query_int(st, sql, &n, &err) == MM_OK ? n : -1;
+}
