@@ -15,6 +15,7 @@ const struct command *const commands[] = {
     &cmd_person_def, &cmd_role_def,   &cmd_system_def,     &cmd_asset_def,
     &cmd_catalog_def, &cmd_profile_def, &cmd_check_def, &cmd_user_def, &cmd_request_def, &cmd_serve_def, &cmd_log_def,    &cmd_verify_def,
     &cmd_report_def,
+    &cmd_training_def, &cmd_assessment_def, &cmd_audit_def,
     &cmd_backup_def,  &cmd_restore_def, &cmd_version_def, &cmd_help_def,  &cmd_incident_def, NULL};
 
 const struct command *command_find(const char *name)

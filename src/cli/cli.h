@@ -34,6 +34,7 @@ extern const struct command cmd_user_def;
 extern const struct command cmd_report_def;
 extern const struct command cmd_incident_def;
 extern const struct command cmd_request_def;
+extern const struct command cmd_training_def, cmd_assessment_def, cmd_audit_def;
 
 /* All commands, in the order `mamori help` lists them; NULL-terminated. */
 extern const struct command *const commands[];
