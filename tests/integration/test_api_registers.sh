@@ -104,3 +104,17 @@ check "creating in another 課 is 422" test "$(api POST /api/v1/registers/asset 
 check "and names the department" test "$(jq_ x.json 'd["error"]["fields"][0]["field"]')" = department_id
 check "create without a write grant is 403" test "$(api POST /api/v1/registers/system x.json "${A[@]}" -d '{"id":"sys99"}')" = 403
 check "the new asset is found by search" test "$(api GET "/api/v1/registers/asset?q=API%20%E8%B3%87%E7%94%A3" s.json "${A[@]}")" = 200 -a "$(jq_ s.json 'd["total"]')" = 1
+
+# a member of staff without a role: only their own rows
+staff=$(q "SELECT manager_id FROM asset WHERE manager_id IS NOT NULL AND manager_id NOT IN
+  (SELECT person_id FROM role_assignment) GROUP BY manager_id ORDER BY COUNT(*) DESC LIMIT 1")
+if [ -z "$staff" ]; then
+    staff=$(q "SELECT id FROM person WHERE id NOT IN (SELECT person_id FROM role_assignment) LIMIT 1")
+fi
+"$MAMORI" --db demo.db user add staff1 --person "$staff" >/dev/null
+stok=$("$MAMORI" --db demo.db user token add staff1 --label test | grep '^mamori_')
+S=(-H "Authorization: Bearer $stok")
+api GET "/api/v1/registers/asset?per=500" st.json "${S[@]}" >/dev/null
+check "staff see only the assets they manage" test "$(jq_ st.json 'd["total"]')" = "$(q "SELECT COUNT(*) FROM asset WHERE manager_id = '$staff'")"
+check "staff cannot change their asset" test "$(api POST "/api/v1/registers/asset/$mine" x.json "${S[@]}" -d '{"note":"x"}')" = 403
+check "staff may not read systems" test "$(api GET /api/v1/registers/system x.json "${S[@]}")" = 403

@@ -227,3 +227,13 @@ xrows=$(grep -o '<row ' x/xl/worksheets/sheet1.xml | wc -l)
 check "XLSX has the filtered rows" test "$xrows" = "$((n_now + 1))"
 check "an unknown format is 400" test "$(req GET "/r/asset/export?format=pdf" x.html "${H[@]}")" = 400
 check "no temporary file is left" test -z "$(ls /tmp/mamori-export-* 2>/dev/null)"
+
+# --- training: the course page lists attendance of the people the user may read ------------
+course=$(q "SELECT course_id FROM training_attendance a JOIN person p ON p.id = a.person_id
+  WHERE p.department_id = '$dept' GROUP BY course_id ORDER BY COUNT(*) DESC LIMIT 1")
+check "a course page is 200 ($course)" test "$(req GET "/r/training/$course" tr.html "${H[@]}")" = 200
+contains tr.html "受講の記録" "the course page has the attendance"
+want=$(q "SELECT COUNT(*) FROM training_attendance a JOIN person p ON p.id = a.person_id
+  WHERE a.course_id = '$course' AND (p.department_id = '$dept' OR p.id = '$person')")
+check "attendance of the 課 only ($want)" test "$(grep -c '<tr><td><a href="/r/person/' tr.html)" = "$want"
+if grep -q "href=\"/r/training/$course/edit\"" tr.html; then not_ok "no edit link on a course for an ism"; else ok "no edit link on a course for an ism"; fi
