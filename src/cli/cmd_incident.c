@@ -76,7 +76,8 @@ static int incident_report_cmd(int argc, char **argv, struct cli *cli)
         {"from", required_argument, NULL, 'f'},        {"contact", required_argument, NULL, 'c'},
         {"department", required_argument, NULL, 'D'},  {"occurred", required_argument, NULL, 'o'},
         {"system", required_argument, NULL, 's'},      {"asset", required_argument, NULL, 'a'},
-        {"at", required_argument, NULL, 'T'},          {NULL, 0, NULL, 0}};
+        {"at", required_argument, NULL, 'T'},          {"id", required_argument, NULL, 'I'},
+        {NULL, 0, NULL, 0}};
     struct incident_report r = {0};
     struct strs systems = {0}, assets = {0};
     const char *at = NULL;
@@ -95,6 +96,7 @@ static int incident_report_cmd(int argc, char **argv, struct cli *cli)
         case 's': strs_add(&systems, optarg); break;
         case 'a': strs_add(&assets, optarg); break;
         case 'T': at = optarg; break;
+        case 'I': r.id = optarg; break;
         default: free(systems.v), free(assets.v); return opt_error(c, argv);
         }
     }
@@ -765,9 +767,10 @@ const struct command cmd_incident_def = {
     "incident_step{1,2,3}_ack_minutes で、段階の全員が受領すると次の段階へ渡ります。\n"
     "\n"
     "  report --title 件名 --description 内容 [--reporter 職員番号] [--department 課室]\n"
-    "         [--occurred 日時] [--system ID]… [--asset ID]…\n"
+    "         [--occurred 日時] [--system ID]… [--asset ID]… [--id ID]\n"
     "         [--external --from 報告者 [--contact 連絡先]]   住民等外部からの報告を受け付けた\n"
-    "         （--reporter は受け付けた職員等）\n"
+    "         （--reporter は受け付けた職員等）。--id は紙の台帳から移すときなど（既定は\n"
+    "         INC-年-連番）\n"
     "  list [--status open|reported|responding|closed] [--overdue] [--department 課室]\n"
     "       [--format table|tsv|json]\n"
     "  show ID [--format table|json]        詳細（報告経路・対応・対外対応・経過）\n"

@@ -52,6 +52,9 @@ int incident_now(const char *now, char out[INCIDENT_TIME_LEN], struct mm_err *er
 /* ---- reporting ---- */
 
 struct incident_report {
+    /* NULL: the next "INC-YYYY-NNNN" of the year of the report. Given (records carried over from
+     * a paper register, the demo): used as is; it must be unused, letters, digits and '-'. */
+    const char *id;
     const char *title;       /* required */
     const char *description; /* required */
     const char *source;      /* "internal" (default) or "external" */
@@ -67,7 +70,7 @@ struct incident_report {
 };
 
 /*
- * Records a report and hands it to stage 1 of the chain. id_out receives "INC-YYYY-NNNN".
+ * Records a report and hands it to stage 1 of the chain. id_out receives its id.
  * MM_EINPUT when a person, department, system or asset does not exist or text is missing.
  */
 int incident_report(struct store *st, const struct audit_actor *actor,

@@ -351,8 +351,26 @@ static int do_report(struct store *st, void *vctx, const char *now, struct mm_er
             last = atoll(max + strlen(prefix));
         free(max);
     }
+    if (!rc && r->id) {
+        size_t n = strlen(r->id), ok = n > 0 && n < INCIDENT_ID_LEN - 20;
+        for (size_t i = 0; ok && i < n; i++)
+            ok = (r->id[i] >= '0' && r->id[i] <= '9') || (r->id[i] >= 'A' && r->id[i] <= 'Z') ||
+                 (r->id[i] >= 'a' && r->id[i] <= 'z') || r->id[i] == '-';
+        long long used = 0;
+        const char *p[] = {r->id};
+        if (!ok)
+            rc = mm_err_set(err, MM_EINPUT, "インシデントの ID「%s」は英数字と - で書いてください",
+                            r->id);
+        else
+            rc = inc_int(st, "SELECT COUNT(*) FROM incident WHERE id = ?", p, 1, 0, &used, err);
+        if (!rc && used)
+            rc = mm_err_set(err, MM_EREFUSED, "インシデント「%s」はすでにあります", r->id);
+    }
     if (!rc) {
-        snprintf(c->id, INCIDENT_ID_LEN, "%s%04lld", prefix, last + 1);
+        if (r->id)
+            snprintf(c->id, INCIDENT_ID_LEN, "%s", r->id);
+        else
+            snprintf(c->id, INCIDENT_ID_LEN, "%s%04lld", prefix, last + 1);
         const char *p[] = {c->id,          r->title,          r->description, source,
                            r->reporter_id, rname,             r->outside_name, r->outside_contact,
                            dept,           dname,             occurred,        now};
