@@ -115,12 +115,15 @@ const button = (page, text) => page.getByRole('button', { name: text, exact: tru
 
 let shotCount = 0;
 const shotNames = [];
+const overflowing = []; // pages wider than the window: the whole page scrolls sideways
 // Full-page screenshots of the current page at each viewport; back to the desktop size after.
 async function shot(page, name) {
   for (const vp of VIEWPORTS) {
     await page.setViewportSize({ width: vp.width, height: vp.height });
     await page.screenshot({ path: path.join(env.MB_SHOTS, `${name}-${vp.name}.png`), fullPage: true });
     shotCount++;
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (wide > vp.width) overflowing.push(`${name}-${vp.name}.png (${wide} px)`);
   }
   shotNames.push(name);
   await page.setViewportSize({ width: VIEWPORTS[0].width, height: VIEWPORTS[0].height });
@@ -156,9 +159,16 @@ async function fillLogin(page, user, password) {
       notOk(`the sign-in form's POST passes the Origin check (403 for Origin: ${r.origin}; ` +
         'Referrer-Policy: no-referrer makes Chromium send Origin: null — same-origin would send the real one)');
     originChecked = true;
-    const resp = await page.context().request.post(url('/login'), {
-      form: { login: user.login, password }, headers: { Origin: BASE }, maxRedirects: 0,
-    });
+    let resp;
+    for (let attempt = 1; !resp; attempt++) {
+      try { // a kept-alive connection the server has closed fails once: try again on a new one
+        resp = await page.context().request.post(url('/login'), {
+          form: { login: user.login, password }, headers: { Origin: BASE }, maxRedirects: 0,
+        });
+      } catch (e) {
+        if (attempt >= 3) throw e;
+      }
+    }
     await open(page, resp.headers().location || '/');
   } else if (!originChecked) {
     originChecked = check(r.status !== 403, `the sign-in form's POST passes the Origin check (Origin: ${r.origin})`);
@@ -488,6 +498,7 @@ async function main() {
     check(csp.length === 0, `${who}: no CSP violation or script error in the console`, csp.slice(0, 3).join('\n'));
   }
   check(shotCount > 0, `${shotCount} screenshots (${shotNames.join(', ')}) saved in ${env.MB_SHOTS}`);
+  check(overflowing.length === 0, 'no page is wider than the window at 1366×768 or 768×1024', overflowing.join('\n'));
   await browser.close();
 }
 
