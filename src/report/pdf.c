@@ -6,6 +6,7 @@
  */
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
@@ -167,6 +168,11 @@ const char *pdf_font_family(void)
 void pdf_shutdown(void)
 {
     pango_cairo_font_map_set_default(NULL);
+    /* fontconfig's FcFini frees its configuration; mamori links fontconfig only through pango,
+     * so it is looked up at run time (absent: nothing to do). */
+    void (*fini)(void) = (void (*)(void))dlsym(RTLD_DEFAULT, "FcFini");
+    if (fini)
+        fini();
 }
 
 /* ---- pages ----------------------------------------------------------------------------- */
@@ -233,6 +239,26 @@ static cairo_status_t write_out(void *closure, const unsigned char *data, unsign
                                                      : CAIRO_STATUS_WRITE_ERROR;
     strbuf_add(&d->mem, data, len);
     return CAIRO_STATUS_SUCCESS;
+}
+
+/* The reason a file cannot be written, in Japanese for the cases a user can fix. */
+static const char *errno_text(int e)
+{
+    switch (e) {
+    case ENOENT:
+        return "フォルダがありません";
+    case EACCES:
+    case EPERM:
+        return "書き込む権限がありません";
+    case ENOSPC:
+        return "ディスクの空きがありません";
+    case EROFS:
+        return "読み取り専用の場所です";
+    case EISDIR:
+        return "同じ名前のフォルダがあります";
+    default:
+        return strerror(e);
+    }
 }
 
 static void today_jst(struct mm_date *out)
@@ -315,7 +341,7 @@ static int doc_open(const char *path, const struct pdf_meta *meta, struct pdf_do
             int e = errno;
             doc_free(d);
             return mm_err_set(err, MM_EINPUT, "PDF ファイル「%s」を作成できません: %s", path,
-                              strerror(e));
+                              errno_text(e));
         }
         d->path = dup_or_null(path);
     }
@@ -426,7 +452,7 @@ int pdf_close(struct pdf_doc *d, struct mm_err *err)
         d->file = NULL;
         if (rc == MM_OK && bad)
             rc = mm_err_set(err, MM_EINTERNAL, "PDF ファイル「%s」に書き込めません: %s", d->path,
-                            strerror(errno));
+                            errno_text(errno));
         if (rc != MM_OK)
             unlink(d->path);
     }

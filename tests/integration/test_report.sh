@@ -81,7 +81,7 @@ expect_exit 2 "an unknown report is refused" "$MAMORI" report monthly 2>err3.txt
 contains err3.txt "「monthly」という報告書はありません" "the message names the report"
 expect_exit 2 "an unwritable path is refused" \
     "$MAMORI" report annual --nendo 2026 --out /nonexistent/x.pdf 2>err4.txt
-contains err4.txt "PDF ファイル「/nonexistent/x.pdf」を作成できません" "the message names the file"
+contains err4.txt "PDF ファイル「/nonexistent/x.pdf」を作成できません: フォルダがありません" "the message names the file and the reason"
 
 # no Japanese font: fontconfig sees an empty font directory
 mkdir -p nofonts

@@ -220,7 +220,8 @@ static void test_unwritable(void **state)
     mm_err_clear(&err);
     assert_int_equal(pdf_open_file("/nonexistent-dir/x.pdf", &META, &d, &err), MM_EINPUT);
     assert_null(d);
-    assert_non_null(strstr(err.msg, "PDF ファイル「/nonexistent-dir/x.pdf」を作成できません"));
+    assert_non_null(strstr(err.msg, "PDF ファイル「/nonexistent-dir/x.pdf」を作成できません: "
+                                    "フォルダがありません"));
 }
 
 static void test_discard(void **state)
