@@ -1,0 +1,6 @@
+-- Near misses: expires on the check date; expired but closed; expired but renewed; an expired exception (APR-002's).
+INSERT INTO request (id, kind, title, requester_id, department_id, system_id, state, round, emergency, valid_from, valid_until, renewal_of, filed_on, decided_on, closed_on, created_at, updated_at) VALUES (9102, 'takeout', '当日まで', 'P-09', 'D-01-02', NULL, 'approved', 1, 0, '2026-05-01', '2026-06-01', NULL, '2026-04-25', '2026-04-26', NULL, '2026-04-25T00:00:00Z', '2026-04-26T00:00:00Z'),
+   (9103, 'takeout', '終了済み', 'P-09', 'D-01-02', NULL, 'closed', 1, 0, '2026-05-01', '2026-05-20', NULL, '2026-04-25', '2026-04-26', '2026-05-19', '2026-04-25T00:00:00Z', '2026-04-26T00:00:00Z'),
+   (9104, 'offsite', '更新前', 'P-09', 'D-01-02', NULL, 'approved', 1, 0, '2026-05-01', '2026-05-20', NULL, '2026-04-25', '2026-04-26', NULL, '2026-04-25T00:00:00Z', '2026-04-26T00:00:00Z'),
+   (9105, 'offsite', '更新', 'P-09', 'D-01-02', NULL, 'pending', 1, 0, '2026-05-20', '2026-08-31', 9104, '2026-05-18', NULL, NULL, '2026-05-18T00:00:00Z', '2026-05-18T00:00:00Z'),
+   (9106, 'exception', '例外', 'P-03', 'D-01-02', NULL, 'approved', 1, 0, '2026-01-01', '2026-05-20', NULL, '2025-12-20', '2025-12-25', NULL, '2025-12-20T00:00:00Z', '2025-12-25T00:00:00Z');

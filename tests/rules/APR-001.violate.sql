@@ -1,0 +1,2 @@
+-- expect: 9101
+INSERT INTO request (id, kind, title, requester_id, department_id, system_id, state, round, emergency, valid_from, valid_until, renewal_of, filed_on, decided_on, closed_on, created_at, updated_at) VALUES (9101, 'takeout', '持ち出し', 'P-09', 'D-01-02', NULL, 'approved', 1, 0, '2026-05-01', '2026-05-20', NULL, '2026-04-25', '2026-04-26', NULL, '2026-04-25T00:00:00Z', '2026-04-26T00:00:00Z');

@@ -1,0 +1,3 @@
+-- Near misses: ends on the check date; ended and reported; an expired take-out (APR-001's).
+INSERT INTO request (id, kind, title, requester_id, department_id, system_id, state, round, emergency, valid_from, valid_until, renewal_of, filed_on, decided_on, closed_on, created_at, updated_at) VALUES (9202, 'exception', '当日まで', 'P-03', 'D-01-02', NULL, 'approved', 1, 0, '2026-01-01', '2026-06-01', NULL, '2025-12-20', '2025-12-25', NULL, '2025-12-20T00:00:00Z', '2025-12-25T00:00:00Z'),
+   (9203, 'exception', '終了済み', 'P-03', 'D-01-02', NULL, 'closed', 1, 0, '2026-01-01', '2026-05-01', NULL, '2025-12-20', '2025-12-25', '2026-04-30', '2025-12-20T00:00:00Z', '2025-12-25T00:00:00Z');

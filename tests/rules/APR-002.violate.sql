@@ -1,0 +1,2 @@
+-- expect: 9201
+INSERT INTO request (id, kind, title, requester_id, department_id, system_id, state, round, emergency, valid_from, valid_until, renewal_of, filed_on, decided_on, closed_on, created_at, updated_at) VALUES (9201, 'exception', '例外措置', 'P-03', 'D-01-02', 'S-02', 'approved', 1, 0, '2026-01-01', '2026-05-31', NULL, '2025-12-20', '2025-12-25', NULL, '2025-12-20T00:00:00Z', '2025-12-25T00:00:00Z');

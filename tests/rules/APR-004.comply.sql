@@ -1,0 +1,4 @@
+-- Near misses: reported exactly 7 days before the check date; an old emergency exception already decided; an ordinary pending exception.
+INSERT INTO request (id, kind, title, requester_id, department_id, system_id, state, round, emergency, valid_from, valid_until, renewal_of, filed_on, decided_on, closed_on, created_at, updated_at) VALUES (9402, 'exception', '緊急（7日前）', 'P-07', 'D-01-02', NULL, 'pending', 1, 1, '2026-05-25', '2026-06-30', NULL, '2026-05-25', NULL, NULL, '2026-05-25T00:00:00Z', '2026-05-25T00:00:00Z'),
+   (9403, 'exception', '緊急（決定済み）', 'P-07', 'D-01-02', NULL, 'approved', 1, 1, '2026-05-01', '2026-06-30', NULL, '2026-05-01', '2026-05-03', NULL, '2026-05-01T00:00:00Z', '2026-05-03T00:00:00Z'),
+   (9404, 'exception', '通常', 'P-07', 'D-01-02', NULL, 'pending', 1, 0, '2026-05-01', '2026-06-30', NULL, '2026-05-01', NULL, NULL, '2026-05-01T00:00:00Z', '2026-05-01T00:00:00Z');

@@ -1,0 +1,2 @@
+-- expect: 9401
+INSERT INTO request (id, kind, title, requester_id, department_id, system_id, state, round, emergency, valid_from, valid_until, renewal_of, filed_on, decided_on, closed_on, created_at, updated_at) VALUES (9401, 'exception', '緊急の例外措置', 'P-07', 'D-01-02', 'S-02', 'pending', 1, 1, '2026-05-20', '2026-06-30', NULL, '2026-05-20', NULL, NULL, '2026-05-20T00:00:00Z', '2026-05-20T00:00:00Z');

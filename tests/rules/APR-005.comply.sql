@@ -1,0 +1,5 @@
+-- Near misses: decided exactly on the review cutoff (12 months before 2026-06-01); decided long ago but renewed; already expired (APR-002's).
+INSERT INTO request (id, kind, title, requester_id, department_id, system_id, state, round, emergency, valid_from, valid_until, renewal_of, filed_on, decided_on, closed_on, created_at, updated_at) VALUES (9502, 'exception', '見直し境界', 'P-03', 'D-01-02', NULL, 'approved', 1, 0, '2025-06-01', '2027-03-31', NULL, '2025-05-25', '2025-06-01', NULL, '2025-05-25T00:00:00Z', '2025-06-01T00:00:00Z'),
+   (9503, 'exception', '更新前', 'P-03', 'D-01-02', NULL, 'approved', 1, 0, '2025-01-10', '2027-03-31', NULL, '2025-01-05', '2025-01-10', NULL, '2025-01-05T00:00:00Z', '2025-01-10T00:00:00Z'),
+   (9504, 'exception', '更新', 'P-03', 'D-01-02', NULL, 'approved', 1, 0, '2026-05-01', '2027-03-31', 9503, '2026-04-25', '2026-05-01', NULL, '2026-04-25T00:00:00Z', '2026-05-01T00:00:00Z'),
+   (9505, 'exception', '期限切れ', 'P-03', 'D-01-02', NULL, 'closed', 1, 0, '2024-01-10', '2026-05-31', NULL, '2024-01-05', '2024-01-10', '2026-05-31', '2024-01-05T00:00:00Z', '2024-01-10T00:00:00Z');

@@ -1,0 +1,2 @@
+-- expect: 9501
+INSERT INTO request (id, kind, title, requester_id, department_id, system_id, state, round, emergency, valid_from, valid_until, renewal_of, filed_on, decided_on, closed_on, created_at, updated_at) VALUES (9501, 'exception', '長期の例外措置', 'P-03', 'D-01-02', NULL, 'approved', 1, 0, '2025-01-10', '2027-03-31', NULL, '2025-01-05', '2025-01-10', NULL, '2025-01-05T00:00:00Z', '2025-01-10T00:00:00Z');
