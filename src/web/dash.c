@@ -631,6 +631,34 @@ int dash_risks(struct store *st, const char *rule, const char *etype, const char
     return rc == STORE_DONE ? MM_OK : rc;
 }
 
+int dash_finding_departments(struct store *st, const struct authz_principal *who, long long run,
+                             json_t **out, struct mm_err *err)
+{
+    char filt[600], sql[1200];
+    finding_filter(2, filt, sizeof filt);
+    snprintf(sql, sizeof sql,
+             "SELECT f.department_id, COALESCE(d.name, f.department_id), COUNT(*) FROM finding f "
+             "LEFT JOIN department d ON d.id = f.department_id WHERE f.run_id = ?1 AND "
+             "f.department_id IS NOT NULL AND %s GROUP BY f.department_id ORDER BY d.sort, 2",
+             filt);
+    *out = json_array();
+    struct store_stmt *s;
+    int rc = store_prepare(st, sql, &s, err);
+    if (rc)
+        return rc;
+    store_bind_int(s, 1, run);
+    if ((rc = bind_filter(who, s, 2, err))) {
+        store_finalize(s);
+        return rc;
+    }
+    while ((rc = store_step(s, err)) == STORE_ROW)
+        json_array_append_new(*out, json_pack("{s:s,s:s,s:I}", "id", store_col_text(s, 0), "name",
+                                              store_col_text(s, 1), "count",
+                                              (json_int_t)store_col_int(s, 2)));
+    store_finalize(s);
+    return rc == STORE_DONE ? MM_OK : rc;
+}
+
 /* ---- JSON ---- */
 
 json_t *dash_finding_json(const struct dash_finding *f)

@@ -105,6 +105,11 @@ void dash_finding_free(struct dash_finding *f);
 /* The finding's authz target (department, system, and the person when it is about one). */
 struct authz_target dash_finding_target(const struct dash_finding *f);
 
+/* The departments that have findings in run `run` the user may read, for a filter's choices:
+ * [{"id","name","count"}] in the register's order. */
+int dash_finding_departments(struct store *st, const struct authz_principal *who, long long run,
+                             json_t **out, struct mm_err *err);
+
 /* The latest stored occurrence of fingerprint fp; *found = 0 when it was never found. */
 int dash_finding_latest(struct store *st, const char *fp, struct dash_finding *out, int *found,
                         struct mm_err *err);

@@ -44,13 +44,14 @@ static void option(struct strbuf *sb, const char *value, const char *label, cons
         html_f(sb, "<option value=\"%s\">%s</option>", value, label);
 }
 
-static void filter_form(struct strbuf *sb, const char *action, const struct dash_list_args *a)
+static void filter_form(struct strbuf *sb, const char *action, const struct dash_list_args *a,
+                        const json_t *depts)
 {
     html_f(sb, "<form class=\"filters\" method=\"get\" action=\"%s\">\n", action);
     html_raw(sb, "<label>節 <select name=\"section\">");
     option(sb, "", "すべて", a->section);
     for (int i = 1; i <= DASH_SECTIONS; i++) {
-        char v[4];
+        char v[12];
         snprintf(v, sizeof v, "%d", i);
         option(sb, v, v, a->section);
     }
@@ -63,9 +64,22 @@ static void filter_form(struct strbuf *sb, const char *action, const struct dash
     option(sb, "", "すべて", a->rule);
     for (size_t i = 0; i < dash_rule_count(); i++)
         option(sb, dash_rule_at(i)->id, dash_rule_at(i)->id, a->rule);
-    html_f(sb, "</select></label>\n<label>部署ID <input name=\"department\" size=\"10\" value=\"%s\">"
-               "</label>\n<label>状態 <select name=\"state\">",
-           a->department);
+    html_raw(sb, "</select></label>\n<label>部署 <select name=\"department\">");
+    option(sb, "", "すべて", a->department);
+    size_t k;
+    json_t *d;
+    int listed = !a->department[0];
+    json_array_foreach(depts, k, d) {
+        char label[400];
+        snprintf(label, sizeof label, "%s（%lld）", json_string_value(json_object_get(d, "name")),
+                 (long long)json_integer_value(json_object_get(d, "count")));
+        const char *id = json_string_value(json_object_get(d, "id"));
+        option(sb, id, label, a->department);
+        listed |= !strcmp(id, a->department);
+    }
+    if (!listed) /* a department given in the link that has no finding now */
+        option(sb, a->department, a->department, a->department);
+    html_raw(sb, "</select></label>\n<label>状態 <select name=\"state\">");
     for (size_t i = 0; i < dash_nstates; i++)
         option(sb, dash_states[i].code, dash_states[i].label, a->state);
     html_raw(sb, "</select></label>\n<label>並べ替え <select name=\"sort\">");
@@ -92,7 +106,15 @@ static void list_of_run(struct web_ctx *c, const char *path, const struct dash_r
         app_internal(c, &err);
         return;
     }
-    filter_form(sb, path, a);
+    json_t *depts = NULL;
+    if (dash_finding_departments(c->st, c->who, run->id, &depts, &err)) {
+        json_decref(depts);
+        dash_list_free(&l);
+        app_internal(c, &err);
+        return;
+    }
+    filter_form(sb, path, a, depts);
+    json_decref(depts);
     html_f(sb, "<p class=\"count\">該当 %lld 件", l.total);
     if (l.total > (long long)l.n)
         html_f(sb, "（%lld〜%lld 件目を表示）", (long long)(a->page - 1) * a->per + (l.n ? 1 : 0),
