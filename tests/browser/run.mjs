@@ -110,6 +110,17 @@ async function alertText(page) {
   const a = page.locator('[role="alert"]');
   return (await a.count()) ? (await a.first().innerText()).trim() : '';
 }
+// A POST from the page's browser context (its cookies), not following redirects. A kept-alive
+// connection the server has closed fails once: then it is tried again on a new one.
+async function contextPost(page, p, opts) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await page.context().request.post(url(p), { maxRedirects: 0, ...opts });
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
 const label = (page, text) => page.getByLabel(text, { exact: true });
 const button = (page, text) => page.getByRole('button', { name: text, exact: true });
 
@@ -159,16 +170,7 @@ async function fillLogin(page, user, password) {
       notOk(`the sign-in form's POST passes the Origin check (403 for Origin: ${r.origin}; ` +
         'Referrer-Policy: no-referrer makes Chromium send Origin: null — same-origin would send the real one)');
     originChecked = true;
-    let resp;
-    for (let attempt = 1; !resp; attempt++) {
-      try { // a kept-alive connection the server has closed fails once: try again on a new one
-        resp = await page.context().request.post(url('/login'), {
-          form: { login: user.login, password }, headers: { Origin: BASE }, maxRedirects: 0,
-        });
-      } catch (e) {
-        if (attempt >= 3) throw e;
-      }
-    }
+    const resp = await contextPost(page, '/login', { form: { login: user.login, password }, headers: { Origin: BASE } });
     await open(page, resp.headers().location || '/');
   } else if (!originChecked) {
     originChecked = check(r.status !== 403, `the sign-in form's POST passes the Origin check (Origin: ${r.origin})`);
@@ -257,6 +259,11 @@ async function registersFlow(page) {
     check(ids.length > 0 && !ids.includes(env.MB_OTHER_ASSET),
       `課長: ${ids.length} rows shown, none of another 課 (${env.MB_OTHER_ASSET})`);
     check(await page.locator('nav.menu a[aria-current="page"]').innerText() === '台帳', '課長: the menu marks 台帳 as current');
+    check((await page.locator('table.list caption').innerText()).trim() === '情報資産台帳' &&
+      await page.locator('table.list thead th[scope="col"]').count() > 3, '課長: the list table has a caption and column headers');
+    await page.keyboard.press('Tab');
+    check(await page.evaluate(() => document.activeElement && document.activeElement.textContent) === '本文へ移動',
+      '課長: the first Tab reaches the skip link 本文へ移動');
     await shot(page, 'asset-list');
 
     step('open an asset');
@@ -302,6 +309,13 @@ async function registersFlow(page) {
     check(status === 403, `課長: another 課's asset's edit page is 403 (${status})`);
     check((await h1(page)) === '権限がありません', `課長: the 403 page is in Japanese (${await h1(page)})`);
     await shot(page, 'forbidden');
+
+    step('/checks without the right to run');
+    await open(page, '/checks');
+    check(await button(page, '今すぐ点検する').count() === 0, '課長: /checks offers no 今すぐ点検する (read only)');
+    const csrf = await page.locator('form.logout input[name="csrf"]').getAttribute('value');
+    const post = await contextPost(page, '/checks', { form: { csrf } });
+    check(post.status() === 403, `課長: POST /checks with a valid CSRF token is still 403 (${post.status()})`);
   });
 }
 
