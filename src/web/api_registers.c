@@ -108,8 +108,13 @@ static int body_input(struct web_ctx *c, const struct reg_desc *d, struct reg_in
     json_object_foreach(o, key, v)
     {
         const struct reg_col *col = reg_col_find(d, key);
-        if (!col)
-            continue;
+        if (!col) {
+            json_t *f = json_pack("[{s:s,s:s}]", "field", key, "message", "この台帳にない項目です");
+            app_json(c, 422, json_pack("{s:{s:i,s:s,s:s,s:o}}", "error", "status", 422, "code",
+                                       "invalid", "message", "入力に誤りがあります", "fields", f));
+            json_decref(o);
+            return 0;
+        }
         size_t i = (size_t)(col - d->cols);
         in->present[i] = 1;
         if (json_is_string(v))

@@ -299,9 +299,7 @@ static void page_list(struct web_ctx *c, char *const *args)
         return;
     struct reg_query q;
     reg_page_query(c, d, &q);
-    char active[64];
-    snprintf(active, sizeof active, "/r");
-    app_begin(c, d->label, active);
+    app_begin(c, d->label, "/r");
     struct strbuf *sb = APP_SB(c);
     if (reg_allows(c->who, d, AUTHZ_WRITE, NULL))
         html_f(sb, "<p class=\"actions\"><a class=\"button\" href=\"/r/%s/new\">新規登録</a></p>\n",

@@ -86,6 +86,8 @@ check "422 names each field" test "$(jq_ v.json '",".join(f["field"] for f in d[
 check "422 code is invalid" test "$(jq_ v.json 'd["error"]["code"], d["error"]["status"]')" = "('invalid', 422)"
 check "moving to another 課 is 422" test "$(api POST "/api/v1/registers/asset/$mine" v2.json "${A[@]}" -d "{\"department_id\":\"$other_dept\"}")" = 422
 check "nothing changed" test "$(q "SELECT * FROM asset WHERE id = '$mine'")" = "$before"
+check "an unknown field is 422" test "$(api POST "/api/v1/registers/asset/$mine" x.json "${A[@]}" -d '{"colour":"red"}')" = 422
+check "and is named" test "$(jq_ x.json 'd["error"]["fields"][0]["field"]')" = colour
 check "a body that is not JSON is 400" test "$(api POST "/api/v1/registers/asset/$mine" x.json "${A[@]}" -d 'name=x')" = 400
 obefore=$(q "SELECT * FROM asset WHERE id = '$other'")
 check "update of another 課's asset is 403" test "$(api POST "/api/v1/registers/asset/$other" x.json "${A[@]}" -d '{"note":"x"}')" = 403
