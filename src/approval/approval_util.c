@@ -144,7 +144,7 @@ int ap_notify(struct store *st, const char *person_id, long long request_id, con
         return rc;
     return ap_exec(st,
                    "INSERT INTO request_notice (id, person_id, request_id, message, created_at) "
-                   "VALUES (?, ?, ?, ?, ?)",
+                   "VALUES (?, ?, NULLIF(?, 0), ?, ?)",
                    err, "isiss", id, person_id, request_id, message, now);
 }
 

@@ -207,7 +207,7 @@ int approval_list_json(struct store *st, const struct approval_filter *f, const 
         "   WHERE g.delegate_id = ? AND g.delegator_id = a.person_id AND g.role = a.role "
         "   AND g.valid_from <= ? AND g.valid_to >= ?))))) "
         "ORDER BY r.id DESC LIMIT ?",
-        &s, err, "ssssssssssssssi", f->state, f->state, f->kind, f->kind, person, person, person,
+        &s, err, "sssssssssssssi", f->state, f->state, f->kind, f->kind, person, person, person,
         person, awaiting, awaiting, awaiting, today, today, f->limit > 0 ? f->limit : 500LL);
     if (rc)
         return rc;

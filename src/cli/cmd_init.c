@@ -12,6 +12,7 @@
 #include "auditlog/auditlog.h"
 #include "cli/cli.h"
 #include "demo/demo.h"
+#include "demo/demo_requests.h"
 #include "demo/demo_incidents.h"
 #include "io/snapshot.h"
 
@@ -116,6 +117,7 @@ static int cmd_init(int argc, char **argv, struct cli *cli)
     struct snapshot_progress prog = {cli_progress_cb, cli};
     struct mm_problems problems = {0};
     rc = snapshot_import(st, snap, replace, &prog, &problems, &err);
+    rc = rc ? rc : demo_requests_add(st, ref ? ref : today, &err); /* docs/approvals.md */
     if (!rc)
         rc = demo_incidents(st, ref ? ref : today, &err);
     cli_progress_end(cli);
