@@ -176,6 +176,7 @@ static int scope_unit(struct store *st, const char *kind, const char *target, st
     store_finalize(s);
     if (rc != STORE_DONE)
         return rc;
+    rc = MM_OK;
     if (k == 2)
         snprintf(u->contractor, sizeof u->contractor, "%s", target);
     for (int i = 0; i < nd && !rc; i++)
@@ -250,20 +251,32 @@ static int load_held(struct store *st, const char *person, const struct plan *p,
     return rc == STORE_DONE ? MM_OK : rc;
 }
 
+/* 「総合政策部（bu01）」 for messages. */
+static const char *dept_label(struct store *st, const char *id, char *buf, size_t size)
+{
+    char name[256] = "";
+    struct mm_err e;
+    pdca_text(st, &e, name, sizeof name, NULL, "SELECT name FROM department WHERE id = ?", "t", id);
+    snprintf(buf, size, "%s（%s）", name, id);
+    return buf;
+}
+
 static int check_scope(struct store *st, const struct unit *u, const char *person_buk,
                        const char *person, const struct held *h, int nh, struct conflicts *c,
                        struct mm_err *err)
 {
     int rc = 0;
+    char lb[400];
     if (in_units(u, person_buk))
-        rc = conflict(c, "所属する部局（%s）が監査の対象（%s）に含まれます", person_buk, c->target);
+        rc = conflict(c, "所属する部局 %s が監査の対象（%s）に含まれます",
+                      dept_label(st, person_buk, lb, sizeof lb), c->target);
     for (int i = 0; i < nh && !rc; i++) {
         if (u->system[0] && !strcmp(h[i].system, u->system))
             rc = conflict(c, "監査の対象の情報システム（%s）で「%s」の役割を担っています",
                           u->system, h[i].label);
         else if (in_units(u, h[i].buk))
-            rc = conflict(c, "監査の対象の部局（%s）で「%s」の役割を担っています", h[i].buk,
-                          h[i].label);
+            rc = conflict(c, "監査の対象の部局 %s で「%s」の役割を担っています",
+                          dept_label(st, h[i].buk, lb, sizeof lb), h[i].label);
     }
     for (int p = 0; p < 3 && !rc; p++)
         if (u->people[p][0] && !strcmp(u->people[p], person))
@@ -892,7 +905,7 @@ int audit_search_similar(struct store *st, long long finding_id,
         "(SELECT COUNT(*) FROM audit_finding af WHERE af.clause_id = ? AND af.id <> ? "
         " AND af.department_id IN (SELECT id FROM up WHERE top = b.id)) "
         "FROM department b WHERE b.level = 'bukyoku' AND b.id <> ? ORDER BY b.sort, b.id",
-        "itititt", &s, err, run, clause, campaign, clause, clause, finding_id, own);
+        "itittit", &s, err, run, clause, campaign, clause, clause, finding_id, own);
     if (rc)
         return rc;
     while ((rc = store_step(s, err)) == STORE_ROW) {
