@@ -1,7 +1,9 @@
 /*
  * cmd_report.c — `mamori report`: printable reports as PDF with an embedded Japanese font.
  *   mamori report annual --nendo 2026 --out FILE.pdf [--date YYYY-MM-DD]
- * writes the 情報セキュリティ委員会's annual report for a 年度 (src/report/annual.c).
+ * writes the 情報セキュリティ委員会's annual report for a 年度 (src/report/annual.c);
+ *   mamori report request 42 --out FILE.pdf
+ * the 申請書/決裁記録 of one approval request (src/report/request_load.c).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -81,22 +83,67 @@ static int run_annual(int argc, char **argv, struct cli *cli)
     return 0;
 }
 
+/* mamori report request 番号 --out FILE.pdf [--date YYYY-MM-DD] */
+static int run_request(int argc, char **argv, struct cli *cli)
+{
+    static const struct option opts[] = {{"out", required_argument, NULL, 'o'},
+                                         {"date", required_argument, NULL, 'd'},
+                                         {0, 0, 0, 0}};
+    const char *path = NULL;
+    struct report_out out = {0};
+    struct mm_err err;
+    mm_err_clear(&err);
+    optind = 0;
+    for (int c; (c = getopt_long(argc, argv, "o:", opts, NULL)) != -1;) {
+        if (c == 'o')
+            path = optarg;
+        if (c == 'd' && date_parse(optarg, "--date", &out.print_date, &err) != MM_OK)
+            return report_usage("%s", err.msg);
+        if (c == '?')
+            return 2;
+    }
+    if (optind + 1 != argc)
+        return report_usage("申請の番号を一つ指定してください%s", NULL);
+    const char *idtext = argv[optind];
+    if (!*idtext || strspn(idtext, "0123456789") != strlen(idtext) || strlen(idtext) > 15)
+        return report_usage("申請の番号は数字で指定してください: 「%s」", idtext);
+    if (!path)
+        return report_usage("--out に書き出す PDF ファイルを指定してください%s", NULL);
+    out.path = path;
+    struct store *st;
+    int rc = cli_open(cli, STORE_OPEN_READONLY, &st);
+    if (rc)
+        return rc;
+    rc = report_request_pdf(st, atoll(idtext), &out, &err);
+    store_close(st);
+    pdf_shutdown();
+    if (rc != MM_OK)
+        return cli_fail(&err);
+    fprintf(stderr, "申請 %s の申請書・決裁記録を %s に書き出しました\n", idtext, path);
+    return 0;
+}
+
 static int cmd_report(int argc, char **argv, struct cli *cli)
 {
     if (argc < 2)
-        return report_usage("報告書の種類（annual）を指定してください%s", NULL);
+        return report_usage("報告書の種類（annual・request）を指定してください%s", NULL);
     if (strcmp(argv[1], "annual") == 0)
         return run_annual(argc - 1, argv + 1, cli);
-    return report_usage("「%s」という報告書はありません（annual があります）", argv[1]);
+    if (strcmp(argv[1], "request") == 0)
+        return run_request(argc - 1, argv + 1, cli);
+    return report_usage("「%s」という報告書はありません（annual・request があります）", argv[1]);
 }
 
 const struct command cmd_report_def = {
-    "report", cmd_report, "報告書を PDF で作成する（年次報告書）",
-    "使い方: mamori report annual --nendo YYYY --out FILE.pdf [--date YYYY-MM-DD]\n\n"
+    "report", cmd_report, "報告書を PDF で作成する（年次報告書、申請書・決裁記録）",
+    "使い方: mamori report annual --nendo YYYY --out FILE.pdf [--date YYYY-MM-DD]\n"
+    "        mamori report request 番号 --out FILE.pdf [--date YYYY-MM-DD]\n\n"
     "情報セキュリティ委員会に提出する年度の年次報告書を PDF（日本語フォントを埋め込み）で\n"
     "作成します。点検の実施状況、遵守状況の推移、対策基準の章別と部署別の指摘、受容中のリスク、\n"
     "研修の受講状況を載せ、日付はすべて和暦で表示します。\n\n"
     "  --nendo YYYY   年度を西暦で（2026 = 令和8年度）。省略すると今日の年度\n"
     "  --out FILE     書き出す PDF ファイル（必須）\n"
     "  --date DATE    作成日（印刷日・集計の基準日）。省略すると今日\n\n"
+    "request は申請・承認（mamori request）の一件を、申請内容、決裁の経過（代決・上位への回付を\n"
+    "含む）、有効期間、決裁欄、変更記録の番号とともに印刷用の PDF にします。\n\n"
     "日本語フォント（IPAex ゴシック: fonts-ipaexfont、または Noto Sans CJK JP）が必要です。\n"};

@@ -589,7 +589,7 @@ static void cell_row(struct pdf_doc *d, const struct cell *c, size_t n, double s
 
 void pdf_kv_block(struct pdf_doc *d, const struct pdf_kv *items, size_t n)
 {
-    double tw = text_width(d), kw = tw * 0.24;
+    double tw = text_width(d), kw = tw * 0.28;
     for (size_t i = 0; i < n; i++) {
         struct cell c[2] = {{items[i].key, kw, PDF_LEFT, 0.92},
                             {items[i].value, tw - kw, PDF_LEFT, -1}};

@@ -14,8 +14,9 @@
 #include "store/store.h"
 #include "util/err.h"
 
-/* 「令和8年11月24日」 for an ISO date, 「令和8年11月24日 10:15」 for a date-time (local time as
- * written); the text unchanged when it is not a date; 「—」 for NULL or empty. */
+/* 「令和8年11月24日」 for an ISO date, 「令和8年11月24日 10:15」 for a date-time (a UTC time
+ * ending in Z is shown in JST, any other as written); the text unchanged when it is not a date;
+ * 「—」 for NULL or empty. */
 void report_wareki(const char *iso, char *buf, size_t size);
 
 /* Where a document goes: a file (path) or memory (*data, *len; the caller frees *data). */
@@ -35,6 +36,7 @@ struct request_print_field {
 
 /* One grantor of the route, as decided (or not yet). Every text may be NULL. */
 struct request_print_step {
+    int round;              /* 1 + resubmissions before this route was drawn; 0 = the current */
     int step;               /* 1, 2 … (grantors of one step share the number) */
     const char *role;       /* the deciding role's label 「情報セキュリティ管理者」 */
     const char *person;     /* the grantor's name */
@@ -58,6 +60,7 @@ struct request_print {
     int round;                /* 1 + resubmissions after 差戻し */
     int emergency;            /* carried out first, decided afterwards (7.4(2)) */
     const char *valid_from, *valid_until; /* ISO dates or NULL */
+    const char *conditions;               /* 条件付き許可の条件, or NULL */
     const struct request_print_field *fields;
     size_t nfields;
     const struct request_print_step *steps;
@@ -71,6 +74,14 @@ void request_print_render(struct pdf_doc *d, const struct request_print *r);
 /* The whole document: opens, renders, closes. `org` is the organization name (may be NULL). */
 int request_print_pdf(const struct request_print *r, const char *org, const struct report_out *out,
                       struct mm_err *err);
+
+/*
+ * The 申請書/決裁記録 of request `id` as stored by the approval engine (schema 010): every round
+ * of its route, field values as people read them, the change-log entries that record it.
+ * MM_EINPUT when there is no such request. Reads only.
+ */
+int report_request_pdf(struct store *st, long long id, const struct report_out *out,
+                       struct mm_err *err);
 
 /* ---- annual report ---------------------------------------------------------------------- */
 

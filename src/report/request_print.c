@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "report/report.h"
 #include "util/strbuf.h"
@@ -15,12 +16,36 @@ static const char *or_dash(const char *s)
     return s && *s ? s : "—";
 }
 
+/* A UTC date-time "YYYY-MM-DDTHH:MM…Z" moved to JST, written back as "YYYY-MM-DDTHH:MM". */
+static int utc_to_jst(const char *iso, char out[17])
+{
+    size_t n = strlen(iso);
+    struct tm tm = {0};
+    if (n < 17 || iso[n - 1] != 'Z' ||
+        sscanf(iso, "%4d-%2d-%2dT%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+               &tm.tm_min) != 5)
+        return -1;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t t = timegm(&tm) + 9 * 3600;
+    gmtime_r(&t, &tm);
+    char buf[64];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+             tm.tm_mday, tm.tm_hour, tm.tm_min);
+    memcpy(out, buf, 16);
+    out[16] = 0;
+    return 0;
+}
+
 void report_wareki(const char *iso, char *buf, size_t size)
 {
     if (!iso || !*iso) {
         snprintf(buf, size, "—");
         return;
     }
+    char jst[17];
+    if (utc_to_jst(iso, jst) == 0)
+        iso = jst;
     struct mm_date dt;
     struct mm_err e;
     char date[11];
@@ -30,7 +55,7 @@ void report_wareki(const char *iso, char *buf, size_t size)
         snprintf(buf, size, "%s", iso);
         return;
     }
-    /* a date-time: add hh:mm as written */
+    /* a date-time: add hh:mm */
     if ((iso[10] == 'T' || iso[10] == ' ') && strlen(iso) >= 16) {
         size_t n = strlen(buf);
         snprintf(buf + n, size > n ? size - n : 0, " %.5s", iso + 11);
@@ -39,14 +64,18 @@ void report_wareki(const char *iso, char *buf, size_t size)
 
 static void period_text(const struct request_print *r, char *buf, size_t size)
 {
+    int from = r->valid_from && *r->valid_from, until = r->valid_until && *r->valid_until;
     char a[64], b[64];
-    if (!(r->valid_from && *r->valid_from) && !(r->valid_until && *r->valid_until)) {
-        snprintf(buf, size, "定めなし");
-        return;
-    }
     report_wareki(r->valid_from, a, sizeof a);
     report_wareki(r->valid_until, b, sizeof b);
-    snprintf(buf, size, "%s から %s まで", a, b);
+    if (from && until)
+        snprintf(buf, size, "%s から %s まで", a, b);
+    else if (from)
+        snprintf(buf, size, "%s から（終期の定めなし）", a);
+    else if (until)
+        snprintf(buf, size, "%s まで", b);
+    else
+        snprintf(buf, size, "定めなし");
 }
 
 static void render_summary(struct pdf_doc *d, const struct request_print *r)
@@ -72,6 +101,7 @@ static void render_summary(struct pdf_doc *d, const struct request_print *r)
         {"申請の回", round},
         {"状態", or_dash(r->state_label)},
         {"有効期間", period},
+        {"許可の条件", r->conditions && *r->conditions ? r->conditions : "なし"},
         {"緊急時の事後承認", r->emergency ? "該当（実施後に決裁。対策基準 7.4(2)）" : "該当しない"},
     };
     pdf_kv_block(d, kv, sizeof kv / sizeof *kv);
@@ -106,16 +136,19 @@ static void render_route(struct pdf_doc *d, const struct request_print *r)
         return;
     }
     static const struct pdf_column cols[] = {
-        {"段階", 0.5, PDF_CENTER}, {"役職", 2.4, PDF_LEFT},   {"決裁者", 2.0, PDF_LEFT},
-        {"決定", 1.5, PDF_CENTER}, {"日時", 2.2, PDF_CENTER}, {"意見・条件", 2.8, PDF_LEFT},
+        {"段階", 0.8, PDF_CENTER}, {"役職", 2.3, PDF_LEFT},   {"決裁者", 2.6, PDF_LEFT},
+        {"決定", 1.5, PDF_CENTER}, {"日時", 2.1, PDF_CENTER}, {"意見・条件", 2.5, PDF_LEFT},
     };
     pdf_table_begin(d, NULL, cols, sizeof cols / sizeof *cols);
     int escalated = 0;
     for (size_t i = 0; i < r->nsteps; i++) {
         const struct request_print_step *s = &r->steps[i];
-        char step[16], when[64];
+        char step[32], when[64];
         struct strbuf who = STRBUF_INIT;
-        snprintf(step, sizeof step, "%d", s->step);
+        if (s->round && r->round > 1)
+            snprintf(step, sizeof step, "第%d回\n%d", s->round, s->step);
+        else
+            snprintf(step, sizeof step, "%d", s->step);
         person_cell(s, &who);
         if (s->decided_at && *s->decided_at)
             report_wareki(s->decided_at, when, sizeof when);
@@ -148,8 +181,12 @@ static void render_signatures(struct pdf_doc *d, const struct request_print *r)
     pdf_heading(d, 3, "決裁欄");
     struct pdf_signer s[r->nsteps];
     char dates[r->nsteps][64];
-    for (size_t i = 0; i < r->nsteps; i++) {
-        const struct request_print_step *st = &r->steps[i];
+    size_t n = 0;
+    for (size_t k = 0; k < r->nsteps; k++) {
+        const struct request_print_step *st = &r->steps[k];
+        if (st->round && st->round != r->round)
+            continue; /* earlier rounds are in the table above */
+        size_t i = n++;
         dates[i][0] = 0;
         if (st->decided_at && *st->decided_at) {
             char buf[64];
@@ -159,7 +196,7 @@ static void render_signatures(struct pdf_doc *d, const struct request_print *r)
         s[i] = (struct pdf_signer){st->role, st->decision ? st->person : NULL,
                                    dates[i][0] ? dates[i] : NULL};
     }
-    pdf_signature_row(d, s, r->nsteps);
+    pdf_signature_row(d, s, n);
 }
 
 void request_print_render(struct pdf_doc *d, const struct request_print *r)

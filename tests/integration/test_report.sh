@@ -2,7 +2,8 @@
 # test_report.sh — `mamori report annual`: the demo's annual report for 令和8年度 as PDF with an
 # embedded Japanese font, read back with poppler's tools (Japanese text, 和暦 dates, an accepted
 # risk, training by department, the sections still to come), its pages saved as PNG under
-# build/screenshots/annual/; an empty 年度 says 「該当するデータがありません」; usage errors,
+# build/screenshots/annual/; the 申請書/決裁記録 of a demo request decided by 代決 (report request);
+# an empty 年度 says 「該当するデータがありません」; usage errors,
 # an unwritable path and a system without a Japanese font are refused in Japanese.
 # A missing poppler tool is a failure, never a silent pass.
 . "$MAMORI_ROOT/tests/integration/lib.sh"
@@ -60,7 +61,7 @@ if [ "$tools_ok" = 1 ]; then
         ok "dates are in 和暦 only"
     fi
     shots="$MAMORI_ROOT/build/screenshots/annual"
-    mkdir -p "$shots" && rm -f "$shots"/annual-*.png
+    mkdir -p "$shots" && rm -f "$shots"/annual-*.png "$shots"/request-*.png
     pdftoppm -png -r 80 annual.pdf "$shots/annual"
     n=$(ls "$shots"/annual-*.png 2>/dev/null | wc -l)
     check "every page saved as PNG under build/screenshots/annual ($n)" test "$n" -eq "$pages"
@@ -72,6 +73,47 @@ if [ "$tools_ok" = 1 ]; then
     contains empty.txt "令和2年度 情報セキュリティ年次報告書" "the empty 年度's title is in 和暦"
     contains empty.txt "該当するデータがありません" "an empty section says so"
 fi
+
+# the 申請書/決裁記録 of a demo request decided by 代決: the grantor of the first step delegates
+read -r req grantor requester delegate < <(python3 - <<'EOF'
+import sqlite3
+c = sqlite3.connect("demo.db")
+req, grantor, requester = c.execute(
+    "SELECT a.request_id, a.person_id, r.requester_id FROM request_approval a"
+    " JOIN request r ON r.id = a.request_id WHERE r.state = 'pending' AND a.role = 'ism'"
+    " ORDER BY a.request_id LIMIT 1").fetchone()
+delegate = c.execute(
+    "SELECT id FROM person WHERE status = 'active' AND employment = 'regular' AND id NOT IN (?, ?)"
+    " ORDER BY id LIMIT 1", (grantor, requester)).fetchone()[0]
+print(req, grantor, requester, delegate)
+EOF
+)
+expect_exit 0 "a delegation (代決) is recorded" "$MAMORI" request delegate "$grantor" "$delegate" \
+    --role ism --instrument "代決規程第3条" --from 2026-11-01 --to 2026-11-30 >deleg.out 2>&1
+expect_exit 0 "the delegate decides with a condition" "$MAMORI" request decide "$req" conditional \
+    --as "$delegate" --comment "返却時に媒体の内容を消去すること" --today 2026-11-05 >decide.out 2>&1
+expect_exit 0 "report request writes the PDF" \
+    "$MAMORI" report request "$req" --out request.pdf --date 2026-11-23 >request.out 2>&1
+contains request.out "申請 $req の申請書・決裁記録を request.pdf に書き出しました" "it says what it wrote"
+if [ "$tools_ok" = 1 ]; then
+    pdftotext -enc UTF-8 request.pdf request.txt
+    tr -d '\n' <request.txt >request.flat # cells wrap: compare the text without line breaks
+    for want in "申請書・決裁記録 第${req}号" "対策基準" "申請内容" "決裁の経過" "決裁欄" \
+        "条件付き許可" "返却時に媒体の内容を消去すること" "（代決）" "代決規程" \
+        "変更記録 第" "mamori log show --entity request:$req" "印刷日 令和8年11月23日"; do
+        contains request.flat "$want" "the request shows 「$want」"
+    done
+    if grep -q '20[0-9][0-9]-[01][0-9]-[0-3][0-9]' request.txt; then
+        not_ok "request dates are in 和暦 only"; grep -n '20[0-9][0-9]-[01][0-9]-' request.txt | head -5
+    else
+        ok "request dates are in 和暦 only"
+    fi
+    pdftoppm -png -r 80 request.pdf "$MAMORI_ROOT/build/screenshots/annual/request"
+fi
+expect_exit 2 "an unknown request is refused" "$MAMORI" report request 99999 --out r.pdf 2>err6.txt
+contains err6.txt "申請 99999 はありません" "the message names the request"
+expect_exit 2 "a request number must be a number" "$MAMORI" report request abc --out r.pdf 2>err7.txt
+contains err7.txt "申請の番号は数字で指定してください" "the message asks for a number"
 
 expect_exit 2 "a malformed 年度 is refused" "$MAMORI" report annual --nendo R8 --out x.pdf 2>err1.txt
 contains err1.txt "--nendo には年度を西暦の4桁で指定してください" "the message explains the 年度"

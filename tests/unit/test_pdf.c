@@ -248,12 +248,12 @@ static void test_request_print(void **state)
                      "事務を減らし、受付の状況を担当課で共有する。"},
     };
     static const struct request_print_step steps[] = {
-        {1, "情報セキュリティ管理者", "佐藤 一郎", "許可", NULL, "2026-11-24T10:15:00+09:00",
+        {0, 1, "情報セキュリティ管理者", "佐藤 一郎", "許可", NULL, "2026-11-24T10:15:00+09:00",
          NULL, NULL},
-        {2, "情報セキュリティ責任者", "鈴木 次郎", "条件付き許可",
+        {0, 2, "情報セキュリティ責任者", "鈴木 次郎", "条件付き許可",
          "利用者の認証に多要素認証を用いること。", "2026-11-25T16:40:00+09:00",
          "高橋 三郎（代決規程第3条）", "申請者が課長を兼ねるため部長が決裁（兼務の禁止 1.(8)①）"},
-        {3, "統括情報セキュリティ責任者", "田中 四郎", NULL, NULL, NULL, NULL, NULL},
+        {0, 3, "統括情報セキュリティ責任者", "田中 四郎", NULL, NULL, NULL, NULL, NULL},
     };
     const struct request_print r = {
         .id = 42, .title = "電子申請サービスの利用", .kind_label = "クラウドサービスの利用",
@@ -298,6 +298,8 @@ static void test_report_wareki(void **state)
     assert_string_equal(buf, "令和8年11月24日");
     report_wareki("2019-05-01T08:30:00+09:00", buf, sizeof buf);
     assert_string_equal(buf, "令和元年5月1日 08:30");
+    report_wareki("2026-11-24T16:15:00.000Z", buf, sizeof buf); /* UTC → JST, next day */
+    assert_string_equal(buf, "令和8年11月25日 01:15");
     report_wareki(NULL, buf, sizeof buf);
     assert_string_equal(buf, "—");
     report_wareki("未定", buf, sizeof buf);
