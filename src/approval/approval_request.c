@@ -627,9 +627,9 @@ int approval_amend(struct store *st, const struct audit_actor *actor, long long 
                     &decided, err, "ii", id, (long long)r.round);
     if (!rc && !(is_state(&r, "returned", NULL) || (is_state(&r, "pending", NULL) && !decided)))
         rc = mm_err_set(err, MM_EREFUSED,
-                        "申請 #%lld は決定が始まっている（%s）ため変更できません。"
-                        "取り下げて新しく申請してください",
-                        id, approval_state_label(r.state));
+                        "申請 #%lld は%sのため変更できません%s", id,
+                        is_state(&r, "pending", NULL) ? "決定が始まっている" : "決定済み",
+                        is_state(&r, "pending", NULL) ? "。取り下げて新しく申請してください" : "");
     if (!rc)
         rc = approval_kind_load(st, r.kind, &k, err);
     if (!rc)
