@@ -376,3 +376,10 @@ CREATE INDEX contract_system ON contract(system_id);
 CREATE INDEX cloud_service_department ON cloud_service(department_id);
 CREATE INDEX cloud_service_system ON cloud_service(system_id);
 CREATE INDEX cloud_service_manager ON cloud_service(manager_id);
+
+-- Sorting and filtering the largest registers by name and by class without a full sort.
+CREATE INDEX asset_name ON asset(name, id);
+CREATE INDEX asset_confidentiality ON asset(confidentiality);
+CREATE INDEX device_name ON device(name, id);
+CREATE INDEX person_name ON person(name, id);
+CREATE INDEX account_login ON account(login, id);

@@ -328,7 +328,9 @@ int reg_list(struct store *st, const struct authz_principal *who, const struct r
     select_head(d, &sql);
     strbuf_addstr(&sql, w.sql.buf);
     const char *dir = q->desc ? "DESC" : "ASC";
-    if (q->sort && strcmp(q->sort->name, "id") != 0)
+    if (q->sort && strcmp(q->sort->name, "id") != 0 && (q->sort->flags & REG_REQUIRED))
+        strbuf_addf(&sql, " ORDER BY t.%s %s, t.id %s", q->sort->name, dir, dir);
+    else if (q->sort && strcmp(q->sort->name, "id") != 0) /* empty values last */
         strbuf_addf(&sql, " ORDER BY t.%s IS NULL, t.%s %s, t.id %s", q->sort->name,
                     q->sort->name, dir, dir);
     else
