@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "web/form.h"
 #include "web/register.h"
 
 static char dbpath[256];
@@ -235,6 +236,40 @@ static void scope_and_save(void **state)
     reg_row_free(&a1);
 }
 
+/* A query string for reg_query_parse, read with the web layer's own decoder. */
+static int from_query(const void *ctx, const char *name, char *out, size_t size)
+{
+    return form_get(ctx, name, out, size);
+}
+
+static void query_fields(void **state)
+{
+    (void)state;
+    const struct reg_desc *d = reg_find("asset");
+    struct reg_query q;
+    reg_query_parse(d, from_query,
+                    "q=%E7%A8%8E%E5%8B%99&sort=name&order=desc&page=3&per=9999"
+                    "&f_confidentiality=3A&f_note=x&f_medium=",
+                    &q);
+    assert_string_equal(q.q, "税務");
+    assert_ptr_equal(q.sort, reg_col_find(d, "name"));
+    assert_true(q.desc);
+    assert_int_equal(q.page, 3);
+    assert_int_equal(q.per, REG_PER_DEFAULT); /* over the limit: the default */
+    assert_int_equal(q.nfilters, 1);          /* note is not a filter; an empty one is none */
+    assert_string_equal(q.fcol[0]->name, "confidentiality");
+    assert_string_equal(q.fval[0], "3A");
+
+    /* a column that is not sortable, or not a column at all, sorts by id */
+    reg_query_parse(d, from_query, "sort=note&page=0&per=20", &q);
+    assert_null(q.sort);
+    assert_int_equal(q.page, 1);
+    assert_int_equal(q.per, 20);
+    reg_query_parse(d, from_query, "sort=name;DROP TABLE asset&order=x", &q);
+    assert_null(q.sort);
+    assert_false(q.desc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +277,7 @@ int main(void)
         cmocka_unit_test(list_reach_filter_search),
         cmocka_unit_test(validation_messages),
         cmocka_unit_test(scope_and_save),
+        cmocka_unit_test(query_fields),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
