@@ -16,6 +16,7 @@
 #include "incident/incident.h"
 #include "incident/incident_pdf.h"
 #include "model/wareki.h"
+#include "report/pdf.h"
 
 #define CMD (&cmd_incident_def)
 
@@ -236,7 +237,7 @@ static int incident_list_cmd(int argc, char **argv, struct cli *cli)
 
 static void show_text(json_t *o, json_t *timeline)
 {
-    char b[64], b2[64];
+    char b[64], b2[64], b3[64];
     printf("%s  %s\n", S(o, "id"), S(o, "title"));
     show_field("状態", S(o, "status_label"));
     show_field("報告の種別", S(o, "source_label"));
@@ -290,7 +291,7 @@ static void show_text(json_t *o, json_t *timeline)
                S(x, "id"), (long long)I(x, "stage"), S(x, "role_label"),
                S(x, "scope_name") ? " " : "", S(x, "scope_name") ? S(x, "scope_name") : "",
                people[0] ? people : "（担い手なし）", disp(S(x, "handed_over_at"), b, sizeof b),
-               disp(S(x, "due_at"), b2, sizeof b2), S(x, "acknowledged_at") ? S(x, "acknowledged_at") : "—",
+               disp(S(x, "due_at"), b2, sizeof b2), disp(S(x, "acknowledged_at"), b3, sizeof b3),
                S(x, "state_label"), S(x, "gap") ? " ※" : "",
                S(x, "gap") ? incident_gap_label(S(x, "gap")) : "");
     }
@@ -738,6 +739,7 @@ static int incident_pdf_cmd(int argc, char **argv, struct cli *cli)
     mm_err_clear(&err);
     rc = incident_pdf_write(st, argv[optind], at, out, NULL, NULL, &err);
     store_close(st);
+    pdf_shutdown(); /* the font library's caches, so leak checkers see a clean exit */
     if (rc)
         return cli_fail(&err);
     printf("%s に %s の報告書を書き出しました\n", out, argv[optind]);

@@ -71,13 +71,19 @@ static void affected(struct pdf_doc *d, json_t *o)
 {
     static const struct pdf_column cols[] = {
         {"種別", 1, PDF_LEFT}, {"ID", 1.2, PDF_LEFT}, {"名称", 3, PDF_LEFT}, {"分類", 2.5, PDF_LEFT}};
+    if (!json_array_size(json_object_get(o, "systems")) &&
+        !json_array_size(json_object_get(o, "assets"))) {
+        pdf_heading(d, 3, "影響を受けた情報システム・情報資産");
+        pdf_note(d, "登録されていません");
+        return;
+    }
     pdf_table_begin(d, "影響を受けた情報システム・情報資産", cols, 4);
-    size_t i, n = 0;
+    size_t i;
     json_t *x;
     json_array_foreach(json_object_get(o, "systems"), i, x)
     {
         const char *cells[] = {"情報システム", S(x, "id"), S(x, "name"), NULL};
-        pdf_table_row(d, cells), n++;
+        pdf_table_row(d, cells);
     }
     json_array_foreach(json_object_get(o, "assets"), i, x)
     {
@@ -86,11 +92,9 @@ static void affected(struct pdf_doc *d, json_t *o)
                  OR(S(x, "integrity")), OR(S(x, "availability")),
                  json_is_true(json_object_get(x, "personal_info")) ? "・個人情報" : "");
         const char *cells[] = {"情報資産", S(x, "id"), S(x, "name"), cls};
-        pdf_table_row(d, cells), n++;
+        pdf_table_row(d, cells);
     }
     pdf_table_end(d);
-    if (!n)
-        pdf_note(d, "登録されていません");
 }
 
 static void steps(struct pdf_doc *d, json_t *o)
