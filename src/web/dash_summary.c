@@ -257,12 +257,13 @@ static int by_department(struct store *st, const struct authz_principal *who, lo
         return rc;
     store_bind_int(s, 1, run);
     json_t *arr = json_array();
-    long long rest = 0;
+    long long rest = 0, rest_n = 0;
     size_t n = 0;
     while ((rc = store_step(s, err)) == STORE_ROW) {
         long long c = store_col_int(s, 2);
         if (n++ >= TOP_DEPARTMENTS) {
             rest += c;
+            rest_n++;
             continue;
         }
         const char *id = store_col_text(s, 0), *name = store_col_text(s, 1);
@@ -271,8 +272,8 @@ static int by_department(struct store *st, const struct authz_principal *who, lo
                                              (json_int_t)c));
     }
     if (rest)
-        json_array_append_new(arr, json_pack("{s:n,s:s,s:I}", "id", "name", "その他", "count",
-                                             (json_int_t)rest));
+        json_array_append_new(arr, json_pack("{s:n,s:s,s:I,s:I}", "id", "name", "その他", "count",
+                                             (json_int_t)rest, "departments", (json_int_t)rest_n));
     json_object_set_new(root, "by_department", arr);
     return finish(s, rc);
 }
@@ -317,20 +318,36 @@ static int awaiting(struct store *st, const struct authz_principal *who, const s
         abort();
     struct store_stmt *s;
     long long count = 0;
+    long long *per_rule = calloc(dash_rule_count() + 1, sizeof *per_rule);
+    if (!per_rule)
+        abort();
     int rc = prepare(st, who,
-                     "SELECT f.responsible_role, f.department_id, f.system_id, COUNT(*) "
-                     "FROM finding f" AWAIT_WHERE " GROUP BY 1, 2, 3",
+                     "SELECT f.responsible_role, f.department_id, f.system_id, f.rule_id, COUNT(*) "
+                     "FROM finding f" AWAIT_WHERE " GROUP BY 1, 2, 3, 4",
                      2, &s, err);
     if (!rc) {
         store_bind_int(s, 1, r->id);
         store_bind_text(s, 6, rj);
         while ((rc = store_step(s, err)) == STORE_ROW) {
             struct authz_target t = {store_col_text(s, 1), store_col_text(s, 2), NULL};
-            if (authz_holds_role_for(who, store_col_text(s, 0), &t))
-                count += store_col_int(s, 3);
+            if (!authz_holds_role_for(who, store_col_text(s, 0), &t))
+                continue;
+            count += store_col_int(s, 4);
+            const struct rule *ru = dash_rule(store_col_text(s, 3));
+            per_rule[ru ? (size_t)(ru - dash_rule_at(0)) : dash_rule_count()] += store_col_int(s, 4);
         }
         rc = finish(s, rc);
     }
+    json_t *by_rule = json_array();
+    for (int sev = SEV_CRITICAL; sev >= SEV_LOW; sev--)
+        for (size_t i = 0; i < dash_rule_count(); i++)
+            if (per_rule[i] && (int)dash_rule_at(i)->severity == sev)
+                json_array_append_new(
+                    by_rule, json_pack("{s:s,s:s,s:s,s:I}", "rule", dash_rule_at(i)->id, "title",
+                                       dash_rule_at(i)->title, "severity",
+                                       rule_severity_code(dash_rule_at(i)->severity), "count",
+                                       (json_int_t)per_rule[i]));
+    free(per_rule);
     json_t *items = json_array();
     if (!rc && count)
         rc = prepare(st, who,
@@ -364,17 +381,17 @@ static int awaiting(struct store *st, const struct authz_principal *who, const s
         rc = finish(s, rc);
     }
     free(rj);
-    json_object_set_new(root, "awaiting", json_pack("{s:I,s:o}", "count", (json_int_t)count,
-                                                    "items", items));
+    json_object_set_new(root, "awaiting", json_pack("{s:I,s:o,s:o}", "count", (json_int_t)count,
+                                                    "by_rule", by_rule, "items", items));
     return rc;
 }
 
 static json_t *empty_summary(void)
 {
-    return json_pack("{s:n,s:i,s:i,s:i,s:i,s:{s:i,s:i,s:i,s:i},s:[],s:[],s:[],s:{s:i,s:[]}}",
+    return json_pack("{s:n,s:i,s:i,s:i,s:i,s:{s:i,s:i,s:i,s:i},s:[],s:[],s:[],s:{s:i,s:[],s:[]}}",
                      "run", "total", 0, "open", 0, "accepted", 0, "new", 0, "by_severity",
                      "critical", 0, "high", 0, "medium", 0, "low", 0, "by_section",
-                     "by_department", "trend", "awaiting", "count", 0, "items");
+                     "by_department", "trend", "awaiting", "count", 0, "by_rule", "items");
 }
 
 int dash_summary(struct store *st, const struct authz_principal *who, const char *today,

@@ -65,22 +65,37 @@ static void summary_cards(struct strbuf *sb, const json_t *j)
            jint(json_object_get(j, "awaiting"), "count"));
 }
 
+/* 対応が必要なもの: a table by rule (the full count), then the most severe findings by name. */
 static void awaiting(struct strbuf *sb, const json_t *j)
 {
     const json_t *aw = json_object_get(j, "awaiting");
+    const json_t *rules = json_object_get(aw, "by_rule");
     const json_t *items = json_object_get(aw, "items");
     html_raw(sb, "<section id=\"awaiting\" class=\"awaiting\"><h2>対応が必要なもの</h2>\n");
-    if (!json_array_size(items)) {
+    if (!json_array_size(rules)) {
         html_raw(sb, "<p class=\"empty\">あなたが担う役割の範囲で、対応を待っている指摘はありません。"
                      "</p></section>\n");
         return;
     }
-    html_f(sb, "<p>あなたが担う役割の範囲の未対応の指摘が %lld 件あります", jint(aw, "count"));
-    if ((long long)json_array_size(items) < jint(aw, "count"))
-        html_f(sb, "（重大度の高い順に %zu 件を表示）", json_array_size(items));
-    html_raw(sb, "。</p>\n<ul class=\"await-list\">\n");
+    html_f(sb, "<p>あなたが担う役割の範囲の未対応の指摘が %lld 件あります。</p>\n"
+               "<div class=\"table-wrap\"><table class=\"runs await-rules\"><caption>規則ごとの件数"
+               "</caption><thead><tr><th scope=\"col\">重大度</th><th scope=\"col\">規則</th>"
+               "<th scope=\"col\">件数</th></tr></thead><tbody>\n",
+           jint(aw, "count"));
     size_t i;
     json_t *it;
+    json_array_foreach(rules, i, it) {
+        struct strbuf href = STRBUF_INIT;
+        strbuf_addstr(&href, "/findings?state=open&rule=");
+        dash_url_escape(&href, jstr(it, "rule"));
+        html_f(sb, "<tr><td><span class=\"sev sev-%s\">%s</span></td><td><a href=\"%s\">%s %s</a>"
+                   "</td><td class=\"num\">%lld</td></tr>\n",
+               jstr(it, "severity"), dash_severity_label(jstr(it, "severity")), href.buf,
+               jstr(it, "rule"), jstr(it, "title"), jint(it, "count"));
+        strbuf_release(&href);
+    }
+    html_raw(sb, "</tbody></table></div>\n<details class=\"await-items\"><summary>重大度の高いものから"
+                 "個別に見る</summary>\n<ul class=\"await-list\">\n");
     json_array_foreach(items, i, it) {
         struct strbuf href = STRBUF_INIT;
         dash_finding_href(&href, jstr(it, "fingerprint"));
@@ -94,7 +109,7 @@ static void awaiting(struct strbuf *sb, const json_t *j)
                jstr(it, "detail"));
         strbuf_release(&href);
     }
-    html_raw(sb, "</ul></section>\n");
+    html_raw(sb, "</ul></details></section>\n");
 }
 
 static void section_chart(struct strbuf *sb, const json_t *j)
@@ -133,28 +148,40 @@ static void section_chart(struct strbuf *sb, const json_t *j)
     html_raw(sb, "</tbody></table></section>\n");
 }
 
+/* The top departments as bars; the rest (その他) as a line under the chart, so that their sum
+ * does not flatten the bars of the departments named. */
 static void department_chart(struct strbuf *sb, const json_t *j)
 {
     const json_t *deps = json_object_get(j, "by_department");
-    size_t n = json_array_size(deps);
     struct svg_item items[16];
     struct strbuf hrefs[16];
-    if (n > 16)
-        n = 16;
-    for (size_t i = 0; i < n; i++) {
-        const json_t *d = json_array_get(deps, i);
-        strbuf_init(&hrefs[i]);
+    size_t n = 0;
+    const json_t *rest = NULL;
+    size_t i;
+    json_t *d;
+    json_array_foreach(deps, i, d) {
         const char *id = jstr(d, "id");
-        if (id) {
-            strbuf_addstr(&hrefs[i], "/findings?department=");
-            dash_url_escape(&hrefs[i], id);
+        if (!id && json_object_get(d, "departments")) {
+            rest = d;
+            continue;
         }
-        items[i] = (struct svg_item){jstr(d, "name"), jint(d, "count"), id ? hrefs[i].buf : NULL};
+        if (n >= 16)
+            continue;
+        strbuf_init(&hrefs[n]);
+        if (id) {
+            strbuf_addstr(&hrefs[n], "/findings?department=");
+            dash_url_escape(&hrefs[n], id);
+        }
+        items[n] = (struct svg_item){jstr(d, "name"), jint(d, "count"), id ? hrefs[n].buf : NULL};
+        n++;
     }
-    html_raw(sb, "<section class=\"chart-card\"><h2>部署別（上位10部署とその他）</h2>\n");
-    svg_hbar_chart(sb, "部署別の未対応の指摘", items, n);
+    html_raw(sb, "<section class=\"chart-card wide\"><h2>部署別（上位10部署）</h2>\n");
+    svg_hbar_chart(sb, "部署別の未対応の指摘（上位10部署）", items, n);
+    if (rest)
+        html_f(sb, "<p class=\"hint\">その他 %lld 部署: 計 %lld 件</p>\n", jint(rest, "departments"),
+               jint(rest, "count"));
     html_raw(sb, "</section>\n");
-    for (size_t i = 0; i < n; i++)
+    for (i = 0; i < n; i++)
         strbuf_release(&hrefs[i]);
 }
 

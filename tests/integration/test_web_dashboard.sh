@@ -122,7 +122,7 @@ for sv in critical:重大 high:高 medium:中 low:低; do
 done
 top=$(q "SELECT d.name || ': ' || COUNT(*) FROM finding f JOIN department d ON d.id = f.department_id WHERE run_id = 1 AND accepted = 0 GROUP BY f.department_id ORDER BY COUNT(*) DESC, f.department_id LIMIT 1")
 contains d1.html "<title>$top 件</title>" "the department chart's first bar equals SQL ($top)"
-contains d1.html ">その他<" "departments past the top 10 are summed as その他"
+contains d1.html "<p class=\"hint\">その他 " "departments past the top 10 are summed as その他"
 contains d1.html "対応が必要なもの" "the dashboard has 対応が必要なもの"
 # what awaits a person: open findings whose responsible role they hold for the finding's scope
 awaits() {
