@@ -431,7 +431,7 @@ static int finish_approval(struct store *st, const struct audit_actor *actor, co
     if (!rc)
         rc = ap_exec(st,
                      "UPDATE request SET state = ?, decided_on = ?, conditions = (SELECT "
-                     " group_concat(comment, ' / ') FROM request_approval WHERE request_id = ? "
+                     " group_concat(DISTINCT comment) FROM request_approval WHERE request_id = ? "
                      " AND round = ? AND decision = 'conditional') WHERE id = ?",
                      err, "ssiii", cond ? "conditional" : "approved", d->today, r->id,
                      (long long)r->round, r->id);

@@ -55,7 +55,16 @@ static int values_json(struct store *st, long long id, json_t *o, struct mm_err 
     struct store_stmt *s;
     int rc = ap_prepare(st,
                         "SELECT v.field, COALESCE(f.label, v.field), v.value, "
-                        "COALESCE(f.type, 'text'), f.choices "
+                        "COALESCE(f.type, 'text'), f.choices, "
+                        "CASE f.type "
+                        " WHEN 'class' THEN (SELECT c.label FROM confidentiality_class c "
+                        "  WHERE c.code = v.value) "
+                        " WHEN 'person' THEN (SELECT x.name || '（' || x.id || '）' FROM person x "
+                        "  WHERE x.id = v.value) "
+                        " WHEN 'system' THEN (SELECT x.name || '（' || x.id || '）' FROM system x "
+                        "  WHERE x.id = v.value) "
+                        " WHEN 'asset' THEN (SELECT x.name || '（' || x.id || '）' FROM asset x "
+                        "  WHERE x.id = v.value) END "
                         "FROM request_value v JOIN request r ON r.id = v.request_id "
                         "LEFT JOIN request_field f ON f.kind = r.kind AND f.code = v.field "
                         "WHERE v.request_id = ? ORDER BY COALESCE(f.sort, 999), v.field",
@@ -67,9 +76,11 @@ static int values_json(struct store *st, long long id, json_t *o, struct mm_err 
         char buf[300];
         json_t *v = json_pack("{s:s, s:s, s:s}", "field", store_col_text(s, 0), "label",
                               store_col_text(s, 1), "value", store_col_text(s, 2));
-        json_object_set_new(v, "display",
-                            json_string(display(store_col_text(s, 3), store_col_text(s, 4),
-                                                store_col_text(s, 2), buf, sizeof buf)));
+        const char *shown = store_col_text(s, 5) ? store_col_text(s, 5)
+                                                  : display(store_col_text(s, 3),
+                                                            store_col_text(s, 4),
+                                                            store_col_text(s, 2), buf, sizeof buf);
+        json_object_set_new(v, "display", json_string(shown));
         json_array_append_new(arr, v);
     }
     store_finalize(s);
