@@ -3,11 +3,11 @@
  *
  * The report is a list of sections (the `sections` table below). Each section with a renderer
  * draws what the database holds for the 年度 today — check runs, findings by 対策基準 section and
- * by department, the compliance trend, open accepted risks, training completion — and says
- * 「該当するデータがありません」 when there is nothing. Sections whose data mamori does not
- * keep yet (self-assessment, audit, incidents) have no renderer: they are listed in the table of
- * contents as 「今後追加」 and print what they will hold, so adding one is adding a function and
- * filling its row. Every query binds its values; nothing is built from input.
+ * by department, the compliance trend, open accepted risks, training completion, the
+ * self-assessment campaign, audits and incidents — and says 「該当するデータがありません」 when
+ * there is nothing. A section whose data mamori does not keep yet (the policy review) has no
+ * renderer: it is listed in the table of contents as 「今後追加」 and prints what it will hold,
+ * so adding one is adding a function and filling its row. Every query binds its values.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,6 +67,51 @@ static const char *col(struct store_stmt *s, int i)
 static void short_wareki(const char *iso, char *buf, size_t size)
 {
     report_wareki(iso, buf, size);
+}
+
+/* ---- a table straight from a query ----------------------------------------------------------
+ * Column i of the SELECT fills column i of the table: text as it is, a date or date-time in
+ * 和暦, or a number with its unit. Returns the number of rows (0: nothing drawn). */
+enum qkind { Q_TEXT, Q_DATE, Q_INT };
+struct qcol {
+    struct pdf_column col;
+    enum qkind kind;
+    const char *unit; /* Q_INT: 「件」「人」 */
+};
+
+#define QMAX 10
+
+static size_t query_table(struct annual *a, const char *caption, const struct qcol *cols,
+                          size_t ncols, const char *sql, const char *const *binds, size_t nb)
+{
+    struct store_stmt *s = query(a, sql, binds, nb);
+    if (!s)
+        return 0;
+    struct pdf_column pc[QMAX];
+    for (size_t i = 0; i < ncols && i < QMAX; i++)
+        pc[i] = cols[i].col;
+    size_t n = 0;
+    while (next_row(a, s)) {
+        if (!n++)
+            pdf_table_begin(a->d, caption, pc, ncols);
+        char buf[QMAX][96];
+        const char *cells[QMAX];
+        for (size_t i = 0; i < ncols && i < QMAX; i++) {
+            cells[i] = buf[i];
+            if (cols[i].kind == Q_DATE)
+                report_wareki(store_col_text(s, (int)i), buf[i], sizeof buf[i]);
+            else if (cols[i].kind == Q_INT)
+                snprintf(buf[i], sizeof buf[i], "%lld%s%s", store_col_int(s, (int)i),
+                         cols[i].unit ? " " : "", cols[i].unit ? cols[i].unit : "");
+            else
+                cells[i] = col(s, (int)i);
+        }
+        pdf_table_row(a->d, cells);
+    }
+    store_finalize(s);
+    if (n)
+        pdf_table_end(a->d);
+    return n;
 }
 
 /* ---- sections ------------------------------------------------------------------------------ */
@@ -446,6 +491,99 @@ static void sec_training(struct annual *a)
     free(labels);
 }
 
+/* 自己点検 (9.2): the 年度's campaign and where its assessments stand. */
+static void sec_assessment(struct annual *a)
+{
+    char ny[16];
+    snprintf(ny, sizeof ny, "%d", a->nendo);
+    const char *b[] = {ny};
+    static const struct qcol camp[] = {
+        {{"実施名", 4.0, PDF_LEFT}, Q_TEXT, NULL},
+        {{"回答期限", 1.6, PDF_CENTER}, Q_DATE, NULL},
+        {{"対象", 1.0, PDF_RIGHT}, Q_INT, "件"},
+    };
+    size_t n = query_table(a, "表 年度の自己点検", camp, 3,
+                           "SELECT c.title, c.due_on,"
+                           " (SELECT COUNT(*) FROM assessment x WHERE x.campaign_id = c.id)"
+                           " FROM assessment_campaign c WHERE c.fiscal_year = ?",
+                           b, 1);
+    if (!n) {
+        pdf_note(a->d, NO_DATA);
+        return;
+    }
+    static const struct qcol st[] = {
+        {{"状態", 3.0, PDF_LEFT}, Q_TEXT, NULL},
+        {{"件数", 1.0, PDF_RIGHT}, Q_INT, "件"},
+    };
+    query_table(a, "表 自己点検の提出状況", st, 2,
+                "SELECT s.label, COUNT(x.id) FROM assessment_status s"
+                " LEFT JOIN assessment x ON x.status = s.code AND x.campaign_id ="
+                "   (SELECT id FROM assessment_campaign WHERE fiscal_year = ?)"
+                " GROUP BY s.code, s.label, s.sort ORDER BY s.sort",
+                b, 1);
+}
+
+/* 情報セキュリティ監査 (9.1): the 年度's plans and the state of their findings. */
+static void sec_audit(struct annual *a)
+{
+    char ny[16];
+    snprintf(ny, sizeof ny, "%d", a->nendo);
+    const char *b[] = {ny};
+    static const struct qcol plans[] = {
+        {{"監査", 3.0, PDF_LEFT}, Q_TEXT, NULL},      {{"種別", 1.4, PDF_LEFT}, Q_TEXT, NULL},
+        {{"開始", 1.5, PDF_CENTER}, Q_DATE, NULL},   {{"終了", 1.5, PDF_CENTER}, Q_DATE, NULL},
+        {{"状態", 1.5, PDF_LEFT}, Q_TEXT, NULL},      {{"指摘", 0.8, PDF_RIGHT}, Q_INT, "件"},
+    };
+    size_t n = query_table(a, "表 年度の監査", plans, 6,
+                           "SELECT p.title, k.label, p.starts_on, p.ends_on, s.label,"
+                           " (SELECT COUNT(*) FROM audit_finding f WHERE f.plan_id = p.id)"
+                           " FROM audit_plan p JOIN audit_kind k ON k.code = p.kind"
+                           " JOIN audit_plan_status s ON s.code = p.status"
+                           " WHERE p.fiscal_year = ? ORDER BY p.starts_on, p.id",
+                           b, 1);
+    if (!n) {
+        pdf_note(a->d, NO_DATA);
+        return;
+    }
+    static const struct qcol st[] = {
+        {{"指摘の状態", 3.0, PDF_LEFT}, Q_TEXT, NULL},
+        {{"件数", 1.0, PDF_RIGHT}, Q_INT, "件"},
+    };
+    query_table(a, "表 監査の指摘と改善の状況", st, 2,
+                "SELECT s.label, COUNT(f.id) FROM audit_finding_status s"
+                " LEFT JOIN audit_finding f ON f.status = s.code AND f.plan_id IN"
+                "   (SELECT id FROM audit_plan WHERE fiscal_year = ?)"
+                " GROUP BY s.code, s.label, s.sort ORDER BY s.sort",
+                b, 1);
+}
+
+/* 情報セキュリティインシデント (7.3): those reported in the 年度. */
+static void sec_incidents(struct annual *a)
+{
+    const char *b[] = {a->from, a->to};
+    static const struct qcol cols[] = {
+        {{"ID", 2.1, PDF_LEFT}, Q_TEXT, NULL},       {{"件名", 3.0, PDF_LEFT}, Q_TEXT, NULL},
+        {{"報告受付", 1.9, PDF_CENTER}, Q_DATE, NULL}, {{"状態", 1.1, PDF_CENTER}, Q_TEXT, NULL},
+        {{"評価", 2.2, PDF_LEFT}, Q_TEXT, NULL},     {{"重大度", 0.8, PDF_CENTER}, Q_TEXT, NULL},
+        {{"終結", 1.9, PDF_CENTER}, Q_DATE, NULL},
+    };
+    size_t n = query_table(a, "表 年度に報告されたインシデント", cols, 7,
+                           "SELECT i.id, i.title, i.reported_at, s.label, j.label,"
+                           " COALESCE(v.label, '—'), i.closed_at"
+                           " FROM incident i JOIN incident_status s ON s.code = i.status"
+                           " JOIN incident_judgement j ON j.code = i.judgement"
+                           " LEFT JOIN incident_severity v ON v.code = i.severity"
+                           " WHERE substr(i.reported_at, 1, 10) BETWEEN ? AND ?"
+                           " ORDER BY i.reported_at, i.id",
+                           b, 2);
+    if (!n) {
+        pdf_note(a->d, NO_DATA);
+        return;
+    }
+    pdf_note(a->d, "個々のインシデントの経過（時系列）と対応は、インシデント報告書"
+                   "（mamori incident report-pdf）に記録しています。");
+}
+
 /* ---- the section list ------------------------------------------------------------------- */
 
 struct section {
@@ -461,10 +599,11 @@ static const struct section sections[] = {
     {"部署別の指摘", sec_by_department, NULL},
     {"受容中のリスク", sec_risks, NULL},
     {"研修の受講状況", sec_training, NULL},
-    {"自己点検の結果", NULL, "職員等の自己点検（対策基準 9.3）の実施率と回答の集計。"},
-    {"情報セキュリティ監査", NULL, "監査（対策基準 9.1）の指摘事項と改善の状況。"},
-    {"情報セキュリティインシデント", NULL,
-     "インシデント（対策基準 7.3）の件数、経過（時系列）と再発防止策の報告。"},
+    {"自己点検の結果", sec_assessment, NULL},
+    {"情報セキュリティ監査", sec_audit, NULL},
+    {"情報セキュリティインシデント", sec_incidents, NULL},
+    {"ポリシーの評価・見直し", NULL,
+     "監査・自己点検の結果を踏まえた情報セキュリティポリシーの見直し（対策基準 9.3）。"},
 };
 #define NSECTIONS (sizeof sections / sizeof *sections)
 

@@ -49,7 +49,9 @@ void report_wareki(const char *iso, char *buf, size_t size)
     struct mm_date dt;
     struct mm_err e;
     char date[11];
-    snprintf(date, sizeof date, "%s", iso);
+    size_t k = strnlen(iso, 10);
+    memcpy(date, iso, k);
+    date[k] = 0;
     if (strlen(iso) < 10 || date_parse(date, NULL, &dt, &e) != MM_OK ||
         wareki_format(dt, buf, size, &e) != MM_OK) {
         snprintf(buf, size, "%s", iso);
