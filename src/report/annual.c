@@ -318,10 +318,20 @@ static void sec_by_department(struct annual *a)
 
 static void sec_risks(struct annual *a)
 {
-    /* the latest decision for each target, in force on as_of */
+    /* the latest decision for each target, in force on as_of; the target named as the latest
+     * finding about it names it */
+    static const struct qcol cols[] = {
+        {{"規則", 1.0, PDF_LEFT}, Q_TEXT, NULL},       {{"対象", 2.0, PDF_LEFT}, Q_TEXT, NULL},
+        {{"判断した者", 1.3, PDF_LEFT}, Q_TEXT, NULL}, {{"理由", 2.8, PDF_LEFT}, Q_TEXT, NULL},
+        {{"判断日", 1.5, PDF_CENTER}, Q_DATE, NULL},   {{"期限", 1.5, PDF_CENTER}, Q_DATE, NULL},
+    };
     static const char sql[] =
-        "SELECT ra.rule_id, ra.entity_type, ra.entity_id, COALESCE(p.name, ra.accepted_by),"
-        " ra.reason, ra.decided_on, ra.expires_on"
+        "SELECT ra.rule_id,"
+        " COALESCE((SELECT f.entity_label FROM finding f WHERE f.rule_id = ra.rule_id"
+        "   AND f.entity_type = ra.entity_type AND f.entity_id = ra.entity_id"
+        "   AND f.entity_label IS NOT NULL ORDER BY f.run_id DESC LIMIT 1) || '（' || ra.entity_id || '）',"
+        "   ra.entity_id),"
+        " COALESCE(p.name, ra.accepted_by), ra.reason, ra.decided_on, ra.expires_on"
         " FROM risk_acceptance ra LEFT JOIN person p ON p.id = ra.accepted_by"
         " WHERE ra.decided_on <= ? AND ra.expires_on >= ?"
         " AND NOT EXISTS (SELECT 1 FROM risk_acceptance r2 WHERE r2.rule_id = ra.rule_id"
@@ -329,68 +339,32 @@ static void sec_risks(struct annual *a)
         "   AND r2.decided_on <= ? AND r2.id > ra.id)"
         " ORDER BY ra.expires_on, ra.id";
     const char *b[] = {a->as_of, a->as_of, a->as_of};
-    struct store_stmt *s = query(a, sql, b, 3);
-    if (!s)
+    if (!query_table(a, "表 受容中のリスク（期限の近い順）", cols, 6, sql, b, 3)) {
+        pdf_note(a->d, NO_DATA);
         return;
-    static const struct pdf_column cols[] = {
-        {"規則", 1.0, PDF_LEFT},   {"対象", 1.8, PDF_LEFT},     {"判断した者", 1.3, PDF_LEFT},
-        {"理由", 3.0, PDF_LEFT},   {"判断日", 1.5, PDF_CENTER}, {"期限", 1.5, PDF_CENTER},
-    };
-    size_t n = 0;
-    while (next_row(a, s)) {
-        if (!n++)
-            pdf_table_begin(a->d, "表 受容中のリスク（期限の近い順）", cols,
-                            sizeof cols / sizeof *cols);
-        char target[256], dec[64], exp[64];
-        snprintf(target, sizeof target, "%s %s", col(s, 1), col(s, 2));
-        short_wareki(col(s, 5), dec, sizeof dec);
-        short_wareki(col(s, 6), exp, sizeof exp);
-        const char *cells[] = {col(s, 0), target, col(s, 3), col(s, 4), dec, exp};
-        pdf_table_row(a->d, cells);
     }
-    store_finalize(s);
     char day[64], buf[200];
     short_wareki(a->as_of, day, sizeof day);
     snprintf(buf, sizeof buf, "%s 時点で期限内のリスク受容（対策基準 7.4 の例外措置を含む）です。", day);
-    if (n) {
-        pdf_table_end(a->d);
-        pdf_note(a->d, buf);
-    } else {
-        pdf_note(a->d, NO_DATA);
-    }
+    pdf_note(a->d, buf);
 }
 
 static void training_courses(struct annual *a)
 {
-    static const char sql[] =
-        "SELECT c.title, k.label, c.mandatory, c.held_on,"
-        " (SELECT COUNT(*) FROM training_attendance t WHERE t.course_id = c.id)"
-        " FROM training_course c JOIN training_kind k ON k.code = c.kind"
-        " WHERE c.fiscal_year = ? ORDER BY k.sort, c.held_on, c.id";
+    static const struct qcol cols[] = {
+        {{"研修", 4.0, PDF_LEFT}, Q_TEXT, NULL},     {{"種別", 2.2, PDF_LEFT}, Q_TEXT, NULL},
+        {{"必須", 0.7, PDF_CENTER}, Q_TEXT, NULL},   {{"実施日", 1.6, PDF_CENTER}, Q_DATE, NULL},
+        {{"受講者", 1.0, PDF_RIGHT}, Q_INT, "人"},
+    };
     char ny[16];
     snprintf(ny, sizeof ny, "%d", a->nendo);
     const char *b[] = {ny};
-    struct store_stmt *s = query(a, sql, b, 1);
-    if (!s)
-        return;
-    static const struct pdf_column cols[] = {
-        {"研修", 4.0, PDF_LEFT},       {"種別", 2.2, PDF_LEFT}, {"必須", 0.7, PDF_CENTER},
-        {"実施日", 1.6, PDF_CENTER}, {"受講者", 1.0, PDF_RIGHT},
-    };
-    size_t n = 0;
-    while (next_row(a, s)) {
-        if (!n++)
-            pdf_table_begin(a->d, "表 年度の研修・訓練", cols, sizeof cols / sizeof *cols);
-        char held[64], cnt[24];
-        short_wareki(store_col_text(s, 3), held, sizeof held);
-        snprintf(cnt, sizeof cnt, "%lld 人", store_col_int(s, 4));
-        const char *cells[] = {col(s, 0), col(s, 1), store_col_int(s, 2) ? "必須" : "任意", held,
-                               cnt};
-        pdf_table_row(a->d, cells);
-    }
-    store_finalize(s);
-    if (n)
-        pdf_table_end(a->d);
+    query_table(a, "表 年度の研修・訓練", cols, 5,
+                "SELECT c.title, k.label, CASE WHEN c.mandatory = 1 THEN '必須' ELSE '任意' END,"
+                " c.held_on, (SELECT COUNT(*) FROM training_attendance t WHERE t.course_id = c.id)"
+                " FROM training_course c JOIN training_kind k ON k.code = c.kind"
+                " WHERE c.fiscal_year = ? ORDER BY k.sort, c.held_on, c.id",
+                b, 1);
 }
 
 /* Completion of the 全職員 course (kind general) by department: staff in service (委託先要員を
