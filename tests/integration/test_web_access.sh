@@ -243,7 +243,25 @@ json_of() {
     REPLY="{$out}"
 }
 # Per row: the URL path, the form body (percent-encoded) and the JSON body; whether it runs last.
-declare -a R_M R_URL R_FORM R_JSON R_LAST
+declare -a R_M R_URL R_FORM R_JSON R_LAST R_NAME
+# The display names of the register rows the placeholders point at (for the refusal check).
+declare -A NAMES
+name_of() { # PLACEHOLDER TABLE COLUMN
+    [ -n "${P[$1]:-}" ] && NAMES[$1]=$(q "SELECT $3 FROM $2 WHERE id = '${P[$1]}'")
+}
+for k in dept_own dept_bu dept_other; do name_of $k department name; done
+for k in person_self person_own person_bu person_other; do name_of $k person name; done
+for k in system_own system_k system_other; do name_of $k system name; done
+for k in asset_own asset_bu asset_sys asset_other; do name_of $k asset name; done
+for k in account_self account_own account_sys account_other; do name_of $k account login; done
+for k in conn_sys conn_bu conn_other; do name_of $k network_connection name; done
+for k in device_self device_own device_other; do name_of $k device name; done
+name_of area_other managed_area name
+name_of software software name
+name_of contractor contractor name
+for k in contract_own contract_other; do name_of $k contract title; done
+for k in cloud_own cloud_other; do name_of $k cloud_service name; done
+name_of course training_course title
 for i in "${!rows[@]}"; do
     IFS=$'\t' read -r -a f <<<"${rows[$i]}"
     R_M[$i]=${f[0]}
@@ -252,6 +270,10 @@ for i in "${!rows[@]}"; do
     subst "$body" PE; R_FORM[$i]=$REPLY
     subst "$body" P; json_of "$REPLY"; R_JSON[$i]=${REPLY//\"/\\\"}
     R_LAST[$i]=0
+    R_NAME[$i]=""
+    if [[ ${f[1]} =~ ^(/r|/api/v1/registers)/([a-z_]+)/\{([a-z_]+)\}(/edit)?$ ]] && [ -n "${NAMES[${BASH_REMATCH[3]}]:-}" ]; then
+        R_NAME[$i]=${NAMES[${BASH_REMATCH[3]}]}
+    fi
     [ "${f[0]}" = POST ] && [[ ${f[1]} == /checks || ${f[1]} == /api/v1/checks || $body == id=* ]] && R_LAST[$i]=1
 done
 
@@ -310,6 +332,13 @@ for i in "${!rows[@]}"; do
         case "|$want|" in *"|$got|"*) pass=1 ;; esac
         # A signed-out visitor's 303 must lead to the sign-in page.
         if [ $pass = 1 ] && [ "$who" = anon ] && [ "$got" = 303 ] && [ "$where" != /login ]; then pass=0; fi
+        # A refusal shows nothing of the row: the name of a refused register row is not in
+        # the answer (unless the persona's own front page shows it: their name, their 課室).
+        if [ $pass = 1 ] && [ "$got" = 403 ] && [ -n "${R_NAME[$i]}" ] && grep -qF -- "${R_NAME[$i]}" "w-$who/$i" &&
+            ! grep -qF -- "${R_NAME[$i]}" "si-$who/home"; then
+            pass=0
+            desc+=" showing “${R_NAME[$i]}”"
+        fi
         if [ $pass = 1 ]; then ok "$desc"; else not_ok "$desc (want $want)"; fi
     done
 done
