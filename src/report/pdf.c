@@ -559,9 +559,16 @@ static void cell_row(struct pdf_doc *d, const struct cell *c, size_t n, double s
 {
     PangoLayout *ls[n];
     double h = 0;
+    /* a row may take a whole page but no more (less the caption and header of a table): a
+     * longer cell is cut with 「…」 */
+    double most = d->h - M_TOP - M_BOTTOM - 2 * CELL_PAD - (d->in_table ? 50 : 0);
     for (size_t i = 0; i < n; i++) {
         ls[i] = make_layout(d, c[i].text, size, c[i].w - 2 * CELL_PAD, c[i].align);
         pango_layout_set_spacing(ls[i], (int)(size * 0.25 * PANGO_SCALE));
+        if (layout_height(ls[i]) > most) {
+            pango_layout_set_height(ls[i], (int)(most * PANGO_SCALE));
+            pango_layout_set_ellipsize(ls[i], PANGO_ELLIPSIZE_END);
+        }
         double lh = layout_height(ls[i]);
         if (lh > h)
             h = lh;

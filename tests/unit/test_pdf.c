@@ -306,6 +306,33 @@ static void test_report_wareki(void **state)
     assert_string_equal(buf, "未定");
 }
 
+/* A cell longer than a page is cut to one page with 「…」; the document goes on after it. */
+static void test_huge_cell(void **state)
+{
+    (void)state;
+    struct strbuf big = STRBUF_INIT;
+    for (int i = 0; i < 400; i++)
+        strbuf_addstr(&big, "とても長い理由の記述。");
+    struct pdf_doc *d;
+    struct mm_err err;
+    assert_int_equal(pdf_open_mem(&META, &d, &err), MM_OK);
+    static const struct pdf_column cols[] = {{"項目", 1, PDF_LEFT}, {"内容", 1, PDF_LEFT}};
+    pdf_table_begin(d, "長い表", cols, 2);
+    const char *row[] = {"理由", big.buf};
+    pdf_table_row(d, row);
+    const char *after[] = {"次の行", "続き"};
+    pdf_table_row(d, after);
+    pdf_table_end(d);
+    /* without the cut the row alone would take four pages */
+    assert_true(pdf_page_count(d) <= 2);
+    char *bytes;
+    size_t len;
+    assert_int_equal(pdf_close_mem(d, &bytes, &len, &err), MM_OK);
+    assert_true(len > 1000);
+    free(bytes);
+    strbuf_release(&big);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -330,6 +357,7 @@ int main(void)
         cmocka_unit_test(test_discard),
         cmocka_unit_test(test_request_print),
         cmocka_unit_test(test_report_wareki),
+        cmocka_unit_test(test_huge_cell),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
