@@ -112,9 +112,14 @@ static void add_role_code(void *ctx, const char *role, const char *label, const 
     json_array_append_new(ctx, json_string(role));
 }
 
-/* The key: run, day, the bound authz values and the roles held. */
-static int cache_key(struct store *st, const struct authz_principal *who, long long run,
-                     const char *today, struct strbuf *key, struct mm_err *err)
+/*
+ * The key: the run (id and start time, so that a database restored or rebuilt under the running
+ * server with another run of the same id is not mistaken for it), the day, the bound authz
+ * values and the roles held.
+ */
+static int cache_key(struct store *st, const struct authz_principal *who,
+                     const struct dash_run *run, const char *today, struct strbuf *key,
+                     struct mm_err *err)
 {
     struct store_stmt *s;
     int rc = store_prepare(st, "SELECT ?, ?, ?, ?", &s, err);
@@ -126,7 +131,7 @@ static int cache_key(struct store *st, const struct authz_principal *who, long l
     }
     rc = store_step(s, err);
     if (rc == STORE_ROW) {
-        strbuf_addf(key, "%lld|%s|", run, today);
+        strbuf_addf(key, "%lld|%s|%s|", run->id, run->started_at, today);
         for (int i = 0; i < 4; i++) {
             const char *t = store_col_text(s, i);
             strbuf_addf(key, "%s|", t ? t : "-");
@@ -408,7 +413,7 @@ int dash_summary(struct store *st, const struct authz_principal *who, const char
         return MM_OK;
     }
     struct strbuf key = STRBUF_INIT;
-    rc = cache_key(st, who, run.id, today, &key, err);
+    rc = cache_key(st, who, &run, today, &key, err);
     if (rc) {
         strbuf_release(&key);
         return rc;
