@@ -367,5 +367,18 @@ for reg in asset device; do
     done
 done
 
+# A filter or a search cannot reach past the reach: the ism asks for the assets of another
+# department and searches for the name of an asset outside their 課室.
+total() { # WHO QUERY : the API total of the asset list with QUERY
+    curl -s --max-time 60 -H "Authorization: Bearer ${TOKEN[$1]}" "$base/api/v1/registers/asset?per=1&$2" |
+        sed -n 's/.*"total":\([0-9]*\).*/\1/p'
+}
+qname=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "${NAMES[asset_other]}")
+is_total() { if [ "$2" = "$3" ]; then ok "$1 ($2)"; else not_ok "$1 (got ${2:-none}, want $3)"; fi; }
+is_total "ism filtering the assets of another department gets none" "$(total ism "f_department_id=${PE[dept_other]}")" 0
+is_total "ism searching for an asset outside the 課室 gets none" "$(total ism "q=$qname")" 0
+n=$(total toukatsu "q=$qname")
+check "the 統括 finds that asset by the same search ($n)" test "${n:-0}" -ge 1
+
 kill -TERM "$spid"
 for _ in $(seq 1 100); do kill -0 "$spid" 2>/dev/null || break; sleep 0.1; done
