@@ -34,7 +34,6 @@
 
 /* Families tried in order; the first one fontconfig knows is used. */
 static const char *const font_families[] = {"IPAexGothic", "Noto Sans CJK JP"};
-static char chosen_family[64];
 
 struct page {
     cairo_surface_t *rec;
@@ -50,6 +49,7 @@ struct pdf_doc {
     char print_date[64];
     PangoFontMap *fm;
     PangoContext *pc;
+    const char *family; /* one of font_families */
     struct page *pages;
     size_t npages, cap;
     cairo_t *cr; /* on the current page's recording */
@@ -96,7 +96,7 @@ static PangoLayout *make_layout(const struct pdf_doc *d, const char *text, doubl
 {
     PangoLayout *l = pango_layout_new(d->pc);
     PangoFontDescription *fd = pango_font_description_new();
-    pango_font_description_set_family(fd, chosen_family);
+    pango_font_description_set_family(fd, d->family);
     pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
     pango_layout_set_font_description(l, fd);
     pango_font_description_free(fd);
@@ -147,11 +147,11 @@ static int family_installed(PangoFontMap *fm, const char *name)
     return found;
 }
 
-static int pick_font(PangoFontMap *fm, struct mm_err *err)
+static int pick_font(PangoFontMap *fm, const char **family, struct mm_err *err)
 {
     for (size_t i = 0; i < sizeof font_families / sizeof *font_families; i++)
         if (family_installed(fm, font_families[i])) {
-            snprintf(chosen_family, sizeof chosen_family, "%s", font_families[i]);
+            *family = font_families[i];
             return MM_OK;
         }
     return mm_err_set(err, MM_EREFUSED,
@@ -160,9 +160,9 @@ static int pick_font(PangoFontMap *fm, struct mm_err *err)
                       "（fonts-noto-cjk）を導入してください");
 }
 
-const char *pdf_font_family(void)
+const char *pdf_font_family(const struct pdf_doc *d)
 {
-    return chosen_family[0] ? chosen_family : NULL;
+    return d->family;
 }
 
 void pdf_shutdown(void)
@@ -331,7 +331,7 @@ static int doc_open(const char *path, const struct pdf_meta *meta, struct pdf_do
         abort();
     strbuf_init(&d->mem);
     d->fm = pango_cairo_font_map_new();
-    if (pick_font(d->fm, err) != MM_OK) {
+    if (pick_font(d->fm, &d->family, err) != MM_OK) {
         doc_free(d);
         return err->code;
     }

@@ -105,10 +105,11 @@ struct pdf_bar {
 void pdf_bar_chart(struct pdf_doc *d, const char *title, const struct pdf_bar *bars, size_t n,
                    double max, const char *unit);
 
-/* The font family in use ("IPAexGothic" …), or NULL before a document was opened. */
-const char *pdf_font_family(void);
+/* The font family the document uses ("IPAexGothic" or "Noto Sans CJK JP"). */
+const char *pdf_font_family(const struct pdf_doc *d);
 
-/* Releases the font library's process-wide caches; call once at exit (helps leak checkers). */
+/* Releases the font library's process-wide state; call once at exit, when no document is open
+ * and none will be (never from a server thread): it lets leak checkers see a clean exit. */
 void pdf_shutdown(void);
 
 #endif
