@@ -536,9 +536,9 @@ static void sec_incidents(struct annual *a)
 {
     const char *b[] = {a->from, a->to};
     static const struct qcol cols[] = {
-        {{"ID", 2.1, PDF_LEFT}, Q_TEXT, NULL},       {{"件名", 3.0, PDF_LEFT}, Q_TEXT, NULL},
+        {{"ID", 2.1, PDF_LEFT}, Q_TEXT, NULL},       {{"件名", 2.8, PDF_LEFT}, Q_TEXT, NULL},
         {{"報告受付", 1.9, PDF_CENTER}, Q_DATE, NULL}, {{"状態", 1.1, PDF_CENTER}, Q_TEXT, NULL},
-        {{"評価", 2.2, PDF_LEFT}, Q_TEXT, NULL},     {{"重大度", 0.8, PDF_CENTER}, Q_TEXT, NULL},
+        {{"評価", 2.2, PDF_LEFT}, Q_TEXT, NULL},     {{"重大度", 1.0, PDF_CENTER}, Q_TEXT, NULL},
         {{"終結", 1.9, PDF_CENTER}, Q_DATE, NULL},
     };
     size_t n = query_table(a, "表 年度に報告されたインシデント", cols, 7,

@@ -2,7 +2,8 @@
 # test_report.sh — `mamori report annual`: the demo's annual report for 令和8年度 as PDF with an
 # embedded Japanese font, read back with poppler's tools (Japanese text, 和暦 dates, an accepted
 # risk, training by department, the sections still to come), its pages saved as PNG under
-# build/screenshots/annual/; the 申請書/決裁記録 of a demo request decided by 代決 (report request);
+# build/screenshots/annual/ (with a self-assessment campaign, an audit plan and the demo's
+# incidents); the 申請書/決裁記録 of a demo request decided by 代決 (report request);
 # an empty 年度 says 「該当するデータがありません」; usage errors,
 # an unwritable path and a system without a Japanese font are refused in Japanese.
 # A missing poppler tool is a failure, never a silent pass.
@@ -26,6 +27,13 @@ EOF
 )
 expect_exit 0 "a risk is accepted" "$MAMORI" check accept "$rule" "$target" --by "$ciso" \
     --on 2026-11-02 --until 2027-02-28 --reason "システム更新まで代替の手順で運用するため" >accept.out 2>&1
+
+# the 年度's self-assessment campaign and an audit plan by the 監査統括責任者
+chief=$(python3 -c "import sqlite3; print(sqlite3.connect('demo.db').execute(\"SELECT person_id FROM role_assignment WHERE role = 'audit_chief' LIMIT 1\").fetchone()[0])")
+expect_exit 0 "a self-assessment campaign is created" \
+    "$MAMORI" assessment campaign create --nendo 2026 --due 2027-01-31 >campaign.out 2>&1
+expect_exit 0 "an audit plan is drafted" "$MAMORI" audit plan create AP-2026-01 \
+    --title "令和8年度 内部監査（試験）" --start 2026-12-01 --end 2027-01-31 --by "$chief" >plan.out 2>&1
 
 expect_exit 0 "report annual writes the PDF" \
     "$MAMORI" report annual --nendo 2026 --out annual.pdf --date 2026-11-23 >report.out 2>&1
@@ -51,7 +59,8 @@ if [ "$tools_ok" = 1 ]; then
         "代替の手順" "令和9年2月28日" "研修の受講状況" \
         "情報セキュリティ研修（全職員" "受講率" "自己点検の結果" \
         "情報セキュリティインシデント" "年度に報告されたインシデント" "INC-DEMO-0002" \
-        "情報セキュリティ監査" "該当するデータがありません" "今後追加（本版は対象外）" \
+        "情報セキュリティ監査" "令和8年度 内部監査（試験）" "立案中" "自己点検の提出状況" \
+        "令和9年1月31日" "今後追加（本版は対象外）" \
         "印刷日 令和8年11月23日"; do
         contains annual.flat "$want" "the report shows 「$want」"
     done
