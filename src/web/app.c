@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "model/wareki.h"
+#include "web/dbpool.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -302,8 +303,7 @@ static int open_store(struct web_ctx *c, int write)
 {
     struct mm_err err;
     mm_err_clear(&err);
-    int flags = (write ? STORE_OPEN_READWRITE : STORE_OPEN_READONLY) | STORE_OPEN_NOMIGRATE;
-    if (store_open(c->db_path, flags, &c->st, &err) == MM_OK)
+    if (web_db_acquire(c->db_path, write, &c->st, &err) == MM_OK)
         return 1;
     c->st = NULL;
     app_internal(c, &err);
@@ -380,7 +380,7 @@ static void ctx_release(struct web_ctx *c)
 {
     authz_free(c->who);
     c->who = NULL;
-    store_close(c->st);
+    web_db_release(c->st);
     c->st = NULL;
 }
 

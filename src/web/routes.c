@@ -9,6 +9,7 @@
 #include "store/store.h"
 #include "util/embedded.h"
 #include "web/app.h"
+#include "web/dbpool.h"
 #include "web/web.h"
 
 #define STATIC_PREFIX "/static/"
@@ -75,10 +76,10 @@ static void serve_healthz(const char *db_path, struct web_response *resp, struct
     struct mm_err err;
     mm_err_clear(&err);
     int schema = 0;
-    int rc = store_open(db_path, STORE_OPEN_READONLY, &st, &err);
+    int rc = web_db_acquire(db_path, 0, &st, &err);
     if (!rc)
         rc = store_schema_version(st, &schema, &err);
-    store_close(st);
+    web_db_release(st);
     resp->content_type = "application/json";
     resp->cache = "no-store";
     if (rc) {

@@ -16,6 +16,7 @@
 #include "model/params.h"
 #include "model/wareki.h"
 #include "store/store.h"
+#include "web/dbpool.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
@@ -121,7 +122,7 @@ static int open_store(const char *db_path, struct ctx *c)
 {
     struct mm_err err;
     mm_err_clear(&err);
-    if (store_open(db_path, STORE_OPEN_READWRITE | STORE_OPEN_NOMIGRATE, &c->st, &err) == MM_OK)
+    if (web_db_acquire(db_path, 1, &c->st, &err) == MM_OK)
         return 1;
     c->st = NULL;
     if (c->log)
@@ -620,7 +621,7 @@ int web_signin_route(const char *db_path, const struct web_request *req,
         enroll(&c, post);
     else
         logout(&c);
-    store_close(c.st);
+    web_db_release(c.st);
     sodium_memzero(c.token, sizeof c.token);
     return 1;
 }
@@ -643,7 +644,7 @@ int web_signin_gate(const char *db_path, const struct web_request *req, struct a
         return 0;
     char msg[256];
     int live = session_of(&c, s, msg, sizeof msg);
-    store_close(c.st);
+    web_db_release(c.st);
     if (live < 0)
         return 0;
     if (!live) {
