@@ -20,10 +20,8 @@ const VIEWPORTS = [
 
 // ---- reporting -----------------------------------------------------------------------------
 
-let failed = 0;
 const ok = (desc) => console.log(`ok - ${desc}`);
 function notOk(desc, detail) {
-  failed++;
   console.log(`not ok - ${desc}`);
   if (detail) for (const line of String(detail).split('\n').slice(0, 6)) console.log(`#   ${line}`);
 }
@@ -64,7 +62,7 @@ function base32(text) {
   }
   return Buffer.from(out);
 }
-export function totp(secret, counter) {
+function totp(secret, counter) {
   const msg = Buffer.alloc(8);
   msg.writeBigUInt64BE(BigInt(counter));
   const h = crypto.createHmac('sha1', base32(secret)).update(msg).digest();
