@@ -12,6 +12,7 @@ DATE=2026-06-01
 # Schema files that use SQLite-only syntax, with the reason (docs/postgresql.md).
 declare -A SQLITE_ONLY=(
     [003_auditlog.sql]="append-only triggers in SQLite's CREATE TRIGGER … BEGIN … END form"
+    [008_search.sql]="the FTS5 trigram search index and the triggers that keep it (PostgreSQL: pg_trgm)"
 )
 US=$'\037'
 RS=$'\036'
