@@ -18,8 +18,8 @@
 #include "web/layout.h"
 
 static const struct web_route *const route_tables[] = {
-    web_routes_home, web_routes_registers, web_routes_findings, web_routes_catalog,
-    web_routes_api, web_routes_api_registers, web_routes_api_findings,
+    web_routes_home,     web_routes_registers, web_routes_findings, web_routes_catalog,
+    web_routes_requests, web_routes_incidents, web_routes_pdca,     web_routes_api, web_routes_api_registers, web_routes_api_findings,
 };
 
 #define API_PREFIX "/api/"
@@ -225,6 +225,12 @@ static const struct {
     {"/findings", "点検結果", "finding"},
     {"/checks", "自動点検", "check_run"},
     {"/r", "台帳", NULL},
+    {"/requests", "申請・承認", "request"},
+    {"/incidents", "インシデント", "incident"},
+    {"/training", "研修", "training"},
+    {"/assessments", "自己点検", "assessment"},
+    {"/audits", "監査", "audit"},
+    {"/reports", "報告書", "report"},
     {"/catalog", "対策基準", "catalog"},
 };
 

@@ -63,6 +63,12 @@ extern const struct web_route web_routes_home[];       /* page_home.c: /, /dashb
 extern const struct web_route web_routes_registers[];  /* page_register*.c: /r/… */
 extern const struct web_route web_routes_findings[];   /* page_findings.c: /findings, /checks */
 extern const struct web_route web_routes_catalog[];    /* page_catalog.c: /catalog */
+extern const struct web_route web_routes_requests[];  /* page_requests*.c: /requests, /inbox and
+                                                         /api/v1/requests… */
+extern const struct web_route web_routes_incidents[]; /* page_incidents*.c: /incidents, /contacts
+                                                         and /api/v1/incidents… */
+extern const struct web_route web_routes_pdca[];      /* page_pdca*.c: /training, /assessments,
+                                                         /audits, /reports and their API */
 extern const struct web_route web_routes_api[];           /* api.c: /api/v1/me */
 extern const struct web_route web_routes_api_registers[]; /* api_registers.c */
 extern const struct web_route web_routes_api_findings[];  /* api_findings.c: findings, checks,
