@@ -380,5 +380,14 @@ is_total "ism searching for an asset outside the 課室 gets none" "$(total ism 
 n=$(total toukatsu "q=$qname")
 check "the 統括 finds that asset by the same search ($n)" test "${n:-0}" -ge 1
 
+# Access is data: a grant added to authz_grant takes effect on the next request, and is gone
+# when the row is deleted (docs/access.md, "Changing the access of a municipality").
+edit_bu() { curl -s --max-time 60 -o /dev/null -w '%{http_code}' -H "Cookie: mamori_session=${COOKIE[isr]}" "$base/r/asset/${PE[asset_bu]}/edit"; }
+is_total "isr may not edit an asset of the 部局 under the shipped grants" "$(edit_bu)" 403
+sqlite3 d.db "PRAGMA busy_timeout=5000; INSERT INTO authz_grant VALUES ('isr', 'asset', 'write', 'scope');" >/dev/null
+is_total "with the grant ('isr', 'asset', 'write', 'scope') added the edit page opens" "$(edit_bu)" 200
+sqlite3 d.db "PRAGMA busy_timeout=5000; DELETE FROM authz_grant WHERE role = 'isr' AND resource = 'asset' AND action = 'write';" >/dev/null
+is_total "with the grant removed it is refused again" "$(edit_bu)" 403
+
 kill -TERM "$spid"
 for _ in $(seq 1 100); do kill -0 "$spid" 2>/dev/null || break; sleep 0.1; done
