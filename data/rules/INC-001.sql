@@ -6,30 +6,34 @@
 -- responsible: ciso
 -- The positions are those src/incident/incident_contacts.c lists (副CISO is optional): an
 -- incident reported today would reach nobody at that point of the chain of 5.3(1).
-SELECT CASE pos.kind WHEN 'org' THEN 'role' WHEN 'dept' THEN 'department' ELSE 'system' END
-         AS entity_type,
-       COALESCE(pos.scope_id, pos.role) AS entity_id,
-       COALESCE(pos.scope_name, r.label) AS entity_label,
-       CASE WHEN pos.kind = 'dept' THEN pos.scope_id END AS department_id,
-       CASE WHEN pos.kind = 'system' THEN pos.scope_id END AS system_id,
-       '緊急連絡網の「' || r.label || '」' ||
-         CASE WHEN pos.scope_name IS NULL THEN '' ELSE '（' || pos.scope_name || '）' END ||
-         'に現在の担い手がいないため、インシデントの報告が届かない' AS detail
-FROM (
-  SELECT 'org' AS kind, 'ciso' AS role, CAST(NULL AS TEXT) AS scope_id,
-         CAST(NULL AS TEXT) AS scope_name
-  UNION ALL SELECT 'org', 'toukatsu', NULL, NULL
-  UNION ALL SELECT 'org', 'csirt_head', NULL, NULL
-  UNION ALL SELECT 'org', 'csirt_member', NULL, NULL
-  UNION ALL SELECT 'dept', 'isr', d.id, d.name FROM department d WHERE d.level = 'bukyoku'
-  UNION ALL SELECT 'dept', 'ism', d.id, d.name FROM department d
-            WHERE d.level IN ('kashitsu', 'desaki')
-  UNION ALL SELECT 'system', 'sysm', s.id, s.name FROM system s
-) pos
+SELECT 'role' AS entity_type, pos.role AS entity_id, r.label AS entity_label,
+       NULL AS department_id, NULL AS system_id,
+       '緊急連絡網の「' || r.label || '」に現在の担い手がいないため、インシデントの報告が届かない'
+         AS detail
+FROM (SELECT 'ciso' AS role UNION ALL SELECT 'toukatsu' UNION ALL SELECT 'csirt_head'
+      UNION ALL SELECT 'csirt_member') pos
 JOIN role r ON r.code = pos.role
 WHERE NOT EXISTS (
   SELECT 1 FROM role_assignment ra
-  WHERE ra.role = pos.role
-    AND ra.valid_from <= :today AND (ra.valid_to IS NULL OR ra.valid_to >= :today)
-    AND ((pos.scope_id IS NULL AND ra.scope_type = 'organization')
-         OR COALESCE(ra.scope_department_id, ra.scope_system_id) = pos.scope_id))
+  WHERE ra.role = pos.role AND ra.scope_type = 'organization'
+    AND ra.valid_from <= :today AND (ra.valid_to IS NULL OR ra.valid_to >= :today))
+UNION ALL
+SELECT 'department', d.id, d.name, d.id, NULL,
+       '緊急連絡網の「' || r.label || '」（' || d.name || '）に現在の担い手がいないため、' ||
+         'インシデントの報告が届かない'
+FROM department d
+JOIN role r ON r.code = CASE WHEN d.level = 'bukyoku' THEN 'isr' ELSE 'ism' END
+WHERE NOT EXISTS (
+  SELECT 1 FROM role_assignment ra
+  WHERE ra.scope_department_id = d.id AND ra.role = r.code
+    AND ra.valid_from <= :today AND (ra.valid_to IS NULL OR ra.valid_to >= :today))
+UNION ALL
+SELECT 'system', s.id, s.name, NULL, s.id,
+       '緊急連絡網の「' || r.label || '」（' || s.name || '）に現在の担い手がいないため、' ||
+         'インシデントの報告が届かない'
+FROM system s
+JOIN role r ON r.code = 'sysm'
+WHERE NOT EXISTS (
+  SELECT 1 FROM role_assignment ra
+  WHERE ra.scope_system_id = s.id AND ra.role = 'sysm'
+    AND ra.valid_from <= :today AND (ra.valid_to IS NULL OR ra.valid_to >= :today))

@@ -23,36 +23,38 @@ const char *incident_gap_label(const char *gap)
 
 /* Every position the reporting chain can reach; `required` 0 = a gap only when held badly. */
 static const char contacts_sql[] =
-    "SELECT pos.sort, pos.role, r.label, pos.scope_id, pos.scope_name, pos.required, "
-    "ra.id, ra.person_id, p.name, p.email, p.status "
-    "FROM ("
-    " SELECT 1 AS sort, 'ciso' AS role, CAST(NULL AS TEXT) AS scope_id, '全庁' AS scope_name, "
-    "  1 AS required, 0 AS sort2 "
-    " UNION ALL SELECT 2, 'vice_ciso', NULL, '全庁', 0, 0 "
-    " UNION ALL SELECT 3, 'toukatsu', NULL, '全庁', 1, 0 "
-    " UNION ALL SELECT 4, 'csirt_head', NULL, '全庁', 1, 0 "
-    " UNION ALL SELECT 5, 'csirt_member', NULL, '全庁', 1, 0 "
-    " UNION ALL SELECT 6, 'isr', d.id, d.name, 1, d.sort FROM department d "
-    "  WHERE d.level = 'bukyoku' "
-    " UNION ALL SELECT 7, 'ism', d.id, d.name, 1, d.sort FROM department d "
-    "  WHERE d.level IN ('kashitsu', 'desaki') "
-    " UNION ALL SELECT 8, 'sysm', s.id, s.name, 1, 0 FROM system s"
-    ") pos "
-    "JOIN role r ON r.code = pos.role "
-    "LEFT JOIN role_assignment ra ON ra.role = pos.role AND ra.valid_from <= ? "
-    " AND (ra.valid_to IS NULL OR ra.valid_to >= ?) "
-    " AND ((pos.scope_id IS NULL AND ra.scope_type = 'organization') "
-    "  OR COALESCE(ra.scope_department_id, ra.scope_system_id) = pos.scope_id) "
-    "LEFT JOIN person p ON p.id = ra.person_id "
-    "ORDER BY pos.sort, pos.sort2, pos.scope_id, ra.person_id";
+    "SELECT x.sort, x.role, r.label, x.scope_id, x.scope_name, x.required, "
+    "x.ra_id, x.person_id, p.name, p.email, p.status FROM ("
+    /* 全庁の役割 */
+    " SELECT pos.sort, pos.role, CAST(NULL AS TEXT) AS scope_id, '全庁' AS scope_name, "
+    "  pos.required, 0 AS sort2, ra.id AS ra_id, ra.person_id "
+    " FROM (SELECT 1 AS sort, 'ciso' AS role, 1 AS required "
+    "  UNION ALL SELECT 2, 'vice_ciso', 0 UNION ALL SELECT 3, 'toukatsu', 1 "
+    "  UNION ALL SELECT 4, 'csirt_head', 1 UNION ALL SELECT 5, 'csirt_member', 1) pos "
+    " LEFT JOIN role_assignment ra ON ra.role = pos.role AND ra.scope_type = 'organization' "
+    "  AND ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to >= ?) "
+    /* 部局の情報セキュリティ責任者、課室・出先機関の情報セキュリティ管理者 */
+    " UNION ALL SELECT CASE WHEN d.level = 'bukyoku' THEN 6 ELSE 7 END, "
+    "  CASE WHEN d.level = 'bukyoku' THEN 'isr' ELSE 'ism' END, d.id, d.name, 1, d.sort, "
+    "  ra.id, ra.person_id "
+    " FROM department d LEFT JOIN role_assignment ra ON ra.scope_department_id = d.id "
+    "  AND ra.role = CASE WHEN d.level = 'bukyoku' THEN 'isr' ELSE 'ism' END "
+    "  AND ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to >= ?) "
+    /* 情報システムの情報システム管理者 */
+    " UNION ALL SELECT 8, 'sysm', s.id, s.name, 1, 0, ra.id, ra.person_id "
+    " FROM system s LEFT JOIN role_assignment ra ON ra.scope_system_id = s.id "
+    "  AND ra.role = 'sysm' AND ra.valid_from <= ? AND (ra.valid_to IS NULL OR ra.valid_to >= ?)"
+    ") x JOIN role r ON r.code = x.role "
+    "LEFT JOIN person p ON p.id = x.person_id "
+    "ORDER BY x.sort, x.sort2, x.scope_id, x.person_id";
 
 int incident_contacts(struct store *st, const char *today, json_t **out, size_t *gaps,
                       struct mm_err *err)
 {
-    const char *p[] = {today, today};
+    const char *p[] = {today, today, today, today, today, today};
     struct store_stmt *s;
     size_t ngaps = 0;
-    int rc = inc_prepare(st, contacts_sql, p, 2, &s, err);
+    int rc = inc_prepare(st, contacts_sql, p, 6, &s, err);
     if (rc)
         return rc;
     json_t *arr = json_array();
