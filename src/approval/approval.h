@@ -278,6 +278,13 @@ int approval_route_set(struct store *st, const struct audit_actor *actor, const 
                        int step, const char *role, const char *scope, const char *mode, int remove,
                        struct mm_err *err);
 
+/*
+ * Records in catalog_coverage (kind 'workflow', ref = kind code) the catalog clauses each
+ * request kind covers; writes only when that changed. Meant to run after the catalog is loaded
+ * on a writable open, as rules_sync_coverage does for the rules.
+ */
+int approval_sync_coverage(struct store *st, struct mm_err *err);
+
 /* ---- helpers ---- */
 
 /* Today in JST as YYYY-MM-DD. */

@@ -592,6 +592,30 @@ static void test_route_change_in_data(void **state)
                      MM_EREFUSED);
 }
 
+static void test_coverage(void **state)
+{
+    (void)state;
+    struct mm_err e;
+    assert_int_equal(approval_sync_coverage(st, &e), MM_OK);
+    long long n = 0, again = 0;
+    assert_int_equal(store_query_int(st,
+                                     "SELECT COUNT(*) FROM catalog_coverage WHERE kind = 'workflow' "
+                                     "AND ref = 'exception' AND clause_id IN ('7.4(1)', '7.4(2)', "
+                                     "'7.4(3)')",
+                                     &n, &e),
+                     MM_OK);
+    assert_int_equal(n, 3);
+    assert_int_equal(store_query_int(st, "SELECT COUNT(*) FROM catalog_coverage WHERE kind = 'workflow'",
+                                     &n, &e),
+                     MM_OK);
+    assert_int_equal(approval_sync_coverage(st, &e), MM_OK);
+    assert_int_equal(store_query_int(st, "SELECT COUNT(*) FROM catalog_coverage WHERE kind = 'workflow'",
+                                     &again, &e),
+                     MM_OK);
+    assert_true(n >= 17);
+    assert_int_equal(n, again);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -599,7 +623,7 @@ int main(void)
         cmocka_unit_test(test_refusals),              cmocka_unit_test(test_decide_expiry_renewal),
         cmocka_unit_test(test_return_and_amend),      cmocka_unit_test(test_delegation),
         cmocka_unit_test(test_emergency_exception),   cmocka_unit_test(test_cloud_register),
-        cmocka_unit_test(test_route_change_in_data),
+        cmocka_unit_test(test_route_change_in_data), cmocka_unit_test(test_coverage),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
