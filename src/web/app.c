@@ -269,6 +269,7 @@ void app_begin(struct web_ctx *c, const char *title, const char *active)
            "<link rel=\"stylesheet\" href=\"/static/mamori.css\">\n"
            "<link rel=\"stylesheet\" href=\"/static/registers.css\">\n"
            "<link rel=\"stylesheet\" href=\"/static/dashboard.css\">\n"
+           "<link rel=\"stylesheet\" href=\"/static/workflow.css\">\n"
            "</head>\n<body>\n<a class=\"skip\" href=\"#main\">本文へ移動</a>\n"
            "<header class=\"bar\"><a class=\"brand\" href=\"/\">mamori（守り）</a>"
            "<span class=\"tagline\">情報セキュリティポリシーの運用</span>"
