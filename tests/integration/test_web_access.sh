@@ -218,6 +218,25 @@ signin() {
 }
 for who in "${personas[@]:1}"; do signin "$who"; done
 
+# --- every route of the program has a row -----------------------------------------------------
+# The route tables in src/web/*.c ({"GET", "/r/{}/{}", …}); a route is covered when a row of
+# the same method has a path that the pattern matches ({} = one segment).
+mapfile -t routes < <(cat "$MAMORI_ROOT"/src/web/*.c | grep -o '{"\(GET\|POST\)", "/[^"]*"' |
+    sed 's/{"\([A-Z]*\)", "\([^"]*\)"/\1 \2/' | sort -u)
+mapfile -t table_paths < <(grep -v '^#' "$table" | grep -v '^method	' | grep -v '^$' | cut -f1,2 | sed 's/?.*//; s/\t/ /')
+uncovered=()
+for r in "${routes[@]}"; do
+    m=${r%% *} pat=${r#* }
+    re="^$m ${pat//\{\}/[^/]+}\$"
+    hit=0
+    for t in "${table_paths[@]}"; do
+        if [[ $t =~ $re ]]; then hit=1; break; fi
+    done
+    [ $hit = 1 ] || uncovered+=("$r")
+done
+check "every route of the program has a row in tests/web/access.tsv (${#routes[@]} routes${uncovered:+; missing: ${uncovered[*]}})" \
+    test ${#uncovered[@]} = 0
+
 # --- the walk -------------------------------------------------------------------------------
 # The rows: method, path, body, then one column per persona (the header line names them).
 mapfile -t rows < <(grep -v '^#' "$table" | grep -v '^method	' | grep -v '^$')
