@@ -17,10 +17,17 @@ CREATE TABLE training_session (
 );
 CREATE INDEX training_session_course ON training_session(course_id);
 
--- Attendance stays one row per course and person (a row means the course was completed);
--- these say at which session and how the record arrived (cli, web, import:<file>).
-ALTER TABLE training_attendance ADD COLUMN session_id TEXT REFERENCES training_session(id);
-ALTER TABLE training_attendance ADD COLUMN source TEXT;
+-- Attendance stays one row per course and person in 004's table (a row means the course was
+-- completed). Beside it: at which session, and how the record arrived (cli, web, import:<file>).
+CREATE TABLE training_attendance_detail (
+  course_id  TEXT NOT NULL,
+  person_id  TEXT NOT NULL,
+  session_id TEXT REFERENCES training_session(id) DEFERRABLE INITIALLY DEFERRED,
+  source     TEXT NOT NULL,
+  PRIMARY KEY (course_id, person_id),
+  FOREIGN KEY (course_id, person_id) REFERENCES training_attendance(course_id, person_id)
+    DEFERRABLE INITIALLY DEFERRED
+);
 CREATE INDEX training_course_year ON training_course(fiscal_year, kind);
 
 -- ---- 9.2 自己点検 ----

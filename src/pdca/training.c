@@ -102,9 +102,15 @@ static int insert_record(struct store *st, const struct pdca_actor *a, const cha
                          const char *source, struct mm_err *err)
 {
     int rc = pdca_exec(st, err,
-                       "INSERT INTO training_attendance (course_id, person_id, completed_on, "
-                       "session_id, source) VALUES (?, ?, ?, ?, ?)",
-                       "ttttt", course, person, on, session && *session ? session : NULL, source);
+                       "INSERT INTO training_attendance (course_id, person_id, completed_on) "
+                       "VALUES (?, ?, ?)",
+                       "ttt", course, person, on);
+    if (!rc)
+        rc = pdca_exec(st, err,
+                       "INSERT INTO training_attendance_detail (course_id, person_id, session_id, "
+                       "source) VALUES (?, ?, ?, ?)",
+                       "tttt", course, person, session && *session ? session : NULL,
+                       source ? source : "cli");
     if (rc)
         return rc;
     char id[300];

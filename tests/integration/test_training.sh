@@ -67,7 +67,7 @@ contains out.txt "修了 1 件を取り込みました（記録済みで飛ば�
 "$MAMORI" check --rule TRN-001 --as-of 2026-06-01 --format json --no-store >trn2.json 2>/dev/null
 python3 -c 'import json,sys; sys.exit(len(json.load(open("trn2.json"))["findings"]))' &&
     ok "TRN-001 finds nothing after the import" || not_ok "TRN-001 still reports"
-src=$(sqlite3 demo.db "select source from training_attendance where person_id='E00017' and course_id='tr2026-01'")
+src=$(sqlite3 demo.db "select source from training_attendance_detail where person_id='E00017' and course_id='tr2026-01'")
 [ "$src" = "import:good-cp932.csv" ] && ok "the record keeps where it came from" || not_ok "source is '$src'"
 "$MAMORI" log show --entity training_attendance:tr2026-01/E00017 --format json >log.json 2>&1
 contains log.json '"E00017"' "the import wrote a change-log entry for the record"
