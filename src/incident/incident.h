@@ -184,6 +184,18 @@ struct incident_filter {
 int incident_list(struct store *st, const struct incident_filter *f, const char *now,
                   json_t **out, struct mm_err *err);
 
+/*
+ * What awaits a person: the unacknowledged steps of open incidents that reached them, oldest
+ * due first: {step_id, incident_id, title, stage, role_label, scope_name, handed_over_at,
+ * due_at, state, state_label}. For the web pages' 「対応を待っているもの」 and for deciding
+ * whether a signed-in person may acknowledge a step (incident_step_reaches).
+ */
+int incident_awaiting(struct store *st, const char *person_id, const char *now, json_t **out,
+                      struct mm_err *err);
+/* Whether the step reached the person (*yes = 1) — the step's own people, nobody else. */
+int incident_step_reaches(struct store *st, const char *step_id, const char *person_id, int *yes,
+                          struct mm_err *err);
+
 /* The state of a due item: "done", "late" (done after due), "overdue", "pending". */
 const char *incident_due_state(const char *due_at, const char *done_at, const char *now);
 /* Japanese for a state: 「完了」「期限後に完了」「期限超過」「期限内」. */

@@ -278,6 +278,49 @@ int incident_list(struct store *st, const struct incident_filter *f, const char 
     return MM_OK;
 }
 
+int incident_awaiting(struct store *st, const char *person_id, const char *now, json_t **out,
+                      struct mm_err *err)
+{
+    char at[INCIDENT_TIME_LEN];
+    int rc = incident_now(now, at, err);
+    if (rc)
+        return rc;
+    static const struct jcol cols[] = {
+        {"step_id", J_TEXT},    {"incident_id", J_TEXT}, {"title", J_TEXT},
+        {"stage", J_INT},       {"role_label", J_TEXT},  {"scope_name", J_TEXT},
+        {"handed_over_at", J_TEXT}, {"due_at", J_TEXT}};
+    const char *p[] = {person_id};
+    json_t *arr = json_array();
+    rc = rows_json(st,
+                   "SELECT s.id, i.id, i.title, s.stage, c.label, s.scope_name, s.handed_over_at, "
+                   "s.due_at FROM incident_step_person sp "
+                   "JOIN incident_step s ON s.id = sp.step_id "
+                   "JOIN incident i ON i.id = s.incident_id "
+                   "LEFT JOIN incident_chain_role c ON c.stage = s.stage AND c.role = s.role "
+                   "WHERE sp.person_id = ? AND s.acknowledged_at IS NULL AND i.status <> 'closed' "
+                   "ORDER BY s.due_at, s.id",
+                   p, 1, cols, NCOLS(cols), arr, err);
+    if (rc) {
+        json_decref(arr);
+        return rc;
+    }
+    add_states(arr, "acknowledged_at", at);
+    *out = arr;
+    return MM_OK;
+}
+
+int incident_step_reaches(struct store *st, const char *step_id, const char *person_id, int *yes,
+                          struct mm_err *err)
+{
+    long long n = 0;
+    const char *p[] = {step_id, person_id};
+    int rc = inc_int(st,
+                     "SELECT COUNT(*) FROM incident_step_person WHERE step_id = ? AND person_id = ?",
+                     p, 2, 0, &n, err);
+    *yes = n > 0;
+    return rc;
+}
+
 /* ---- timeline ---- */
 
 static void event(json_t *arr, const char *at, const char *kind, const char *fmt, ...)

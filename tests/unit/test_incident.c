@@ -194,6 +194,18 @@ static void test_chain_and_overdue(void **state)
     assert_string_equal(S(step(o, 5), "due_at"), "2026-06-01T12:05:00+09:00");
     json_decref(o);
 
+    json_t *aw = NULL;
+    assert_int_equal(incident_awaiting(st, "P-ciso", "2026-06-01T12:06", &aw, &err), MM_OK);
+    assert_int_equal(json_array_size(aw), 1);
+    assert_string_equal(S(json_array_get(aw, 0), "step_id"), "INC-2026-0001-05");
+    assert_string_equal(S(json_array_get(aw, 0), "state"), "overdue");
+    json_decref(aw);
+    int yes = -1;
+    assert_int_equal(incident_step_reaches(st, "INC-2026-0001-05", "P-ciso", &yes, &err), MM_OK);
+    assert_int_equal(yes, 1);
+    assert_int_equal(incident_step_reaches(st, "INC-2026-0001-05", "P-st", &yes, &err), MM_OK);
+    assert_int_equal(yes, 0);
+
     json_t *list = NULL;
     struct incident_filter f = {.overdue_only = 1};
     assert_int_equal(incident_list(st, &f, "2026-06-01T12:06", &list, &err), MM_OK);
