@@ -781,9 +781,10 @@ void pdf_bar_chart(struct pdf_doc *d, const char *title, const struct pdf_bar *b
         cairo_fill(cr);
         char buf[64];
         format_value(bars[i].value, unit, buf, sizeof buf);
+        PangoLayout *vl = make_layout(d, buf, SZ_TABLE, vw, PDF_LEFT);
         set_gray(cr, 0.1);
-        text_at(d, cr, buf, SZ_TABLE, M_SIDE + lw + len + 4, y + (BAR_ROW - SZ_TABLE * 1.3) / 2,
-                vw, PDF_LEFT);
+        show_at(cr, vl, M_SIDE + lw + len + 4, y + (BAR_ROW - layout_height(vl)) / 2);
+        g_object_unref(vl);
         d->y += BAR_ROW;
     }
     /* the axis */
