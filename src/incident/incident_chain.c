@@ -420,6 +420,13 @@ static int do_ack(struct store *st, void *vctx, const char *now, struct mm_err *
     if (!rc && acked)
         rc = mm_err_set(err, MM_EREFUSED, "段階「%s」は %s に受領済みです", c->step_id, acked);
     free(acked);
+    char *handed = NULL;
+    if (!rc)
+        rc = inc_text(st, "SELECT handed_over_at FROM incident_step WHERE id = ?", p, 1, &handed,
+                      err);
+    if (!rc && handed && strcmp(now, handed) < 0)
+        rc = mm_err_set(err, MM_EINPUT, "受領の日時 %s が報告された日時 %s より前です", now, handed);
+    free(handed);
     if (!rc && c->person_id) {
         char *name = NULL;
         rc = person_field(st, "SELECT name FROM person WHERE id = ?", c->person_id, &name, err);
