@@ -456,6 +456,21 @@ static int finish_approval(struct store *st, const struct audit_actor *actor, co
     return rc;
 }
 
+/* In an 又は step one decision is enough: the others' rows are closed as not needed. */
+static int close_any_step(struct store *st, const struct req *r, int step, struct mm_err *err)
+{
+    char now[AUDITLOG_TIME_LEN];
+    auditlog_now(now);
+    return ap_exec(st,
+                   "UPDATE request_approval SET decided_at = ?, comment = ? WHERE request_id = ? "
+                   "AND round = ? AND step = ? AND mode = 'any' AND decision IS NULL "
+                   "AND EXISTS (SELECT 1 FROM request_approval b WHERE b.request_id = ? "
+                   " AND b.round = ? AND b.step = ? AND b.decision IN ('approve', 'conditional'))",
+                   err, "ssiiiiii", now, "他の決定者の決定で足りたため不要（又は）", r->id,
+                   (long long)r->round, (long long)step, r->id, (long long)r->round,
+                   (long long)step);
+}
+
 static int decide_in_tx(struct store *st, const struct audit_actor *actor,
                         const struct approval_decision *d, struct mm_err *err)
 {
@@ -500,7 +515,9 @@ static int decide_in_tx(struct store *st, const struct audit_actor *actor,
             rc = ap_notify(st, r.requester, r.id, msg, err);
     } else if (!rc) {
         int next = 0;
-        rc = current_step(st, &r, &next, err);
+        rc = close_any_step(st, &r, step, err);
+        if (!rc)
+            rc = current_step(st, &r, &next, err);
         if (!rc && next)
             rc = next != step ? notify_step(st, &r, next, err) : MM_OK;
         else if (!rc)

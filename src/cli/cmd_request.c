@@ -280,7 +280,9 @@ static int sub_show(struct store *st, struct opts *o)
         printf("  第%lld回 段階%lld %s %s（%s）: %s", (long long)json_integer_value(json_object_get(v, "round")),
                (long long)json_integer_value(json_object_get(v, "step")), js(v, "role_label"),
                js(v, "name"), js(v, "person_id"),
-               *js(v, "decision") ? approval_decision_label(js(v, "decision")) : "未決定");
+               *js(v, "decision")     ? approval_decision_label(js(v, "decision"))
+               : *js(v, "decided_at") ? "不要"
+                                      : "未決定");
         if (*js(v, "instrument"))
             printf("（代決: %s、%s）", js(v, "decided_by_name"), js(v, "instrument"));
         if (*js(v, "comment"))

@@ -616,6 +616,24 @@ static void test_coverage(void **state)
     assert_int_equal(n, again);
 }
 
+static void test_either_grantor(void **state)
+{
+    (void)state;
+    struct mm_err e;
+    /* 8.2(4)⑤: the 統括 or the ISR decides; one decision is enough */
+    long long id = file("outsourcing_service", staff, 0, REF, NULL, 0);
+    char g[64], s[32], sql[200], v[64];
+    grantor_of(id, g);
+    assert_int_equal(decide(id, g, APPROVAL_APPROVE, NULL, REF, &e), MM_OK);
+    state_of(id, s);
+    assert_string_equal(s, "approved");
+    snprintf(sql, sizeof sql,
+             "SELECT CAST(COUNT(*) AS TEXT) FROM request_approval WHERE request_id = %lld "
+             "AND decision IS NULL AND decided_at IS NOT NULL", id);
+    q1(sql, NULL, v, sizeof v);
+    assert_true(strcmp(v, "1") == 0 || strcmp(v, "0") == 0); /* 0 when one person holds both */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -624,6 +642,7 @@ int main(void)
         cmocka_unit_test(test_return_and_amend),      cmocka_unit_test(test_delegation),
         cmocka_unit_test(test_emergency_exception),   cmocka_unit_test(test_cloud_register),
         cmocka_unit_test(test_route_change_in_data), cmocka_unit_test(test_coverage),
+        cmocka_unit_test(test_either_grantor),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
