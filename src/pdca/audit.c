@@ -679,7 +679,15 @@ static int owner_ok(struct store *st, const struct finding *f, const char *owner
         return pdca_holds_role(st, owner, "toukatsu", today, NULL, NULL, yes, err);
     if (f->dept[0])
         rc = pdca_bukyoku_of(st, f->dept, buk, err);
-    if (!rc)
+    if (!rc && buk[0] && strcmp(buk, f->dept)) { /* a 課室: its own 管理者 */
+        long long n = 0;
+        rc = pdca_int(st, err, &n,
+                      "SELECT COUNT(*) FROM role_assignment WHERE person_id = ? AND role = 'ism' "
+                      "AND scope_department_id = ? AND valid_from <= ? "
+                      "AND (valid_to IS NULL OR valid_to >= ?)",
+                      "tttt", owner, f->dept, today, today);
+        *yes = n > 0;
+    } else if (!rc) /* a 部局: a 管理者 of one of its 課室 */
         rc = pdca_holds_role(st, owner, "ism", today, buk[0] ? buk : NULL, NULL, yes, err);
     if (!rc && !*yes && f->sys[0])
         rc = pdca_holds_role(st, owner, "sysm", today, NULL, f->sys, yes, err);
