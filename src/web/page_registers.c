@@ -214,7 +214,7 @@ static int filter_form(struct web_ctx *c, const struct reg_desc *d, const struct
         const char *sel = filter_value(q, col);
         if (!(col->flags & REG_FILTER))
             continue;
-        long long n = col->kind == REG_REF ? reg_options_count(c->st, col) : 0;
+        long long n = col->kind == REG_REF ? reg_options_count(c->st, col, REG_FILTER_SELECT_MAX) : 0;
         if (col->kind == REG_REF && (n < 0 || n > REG_FILTER_SELECT_MAX)) {
             if (sel) /* a filter from a link: kept, not offered */
                 html_f(sb, "<input type=\"hidden\" name=\"f_%s\" value=\"%s\">", col->name, sel);

@@ -163,8 +163,9 @@ int reg_options(struct store *st, const struct reg_col *c, long long limit,
                 void (*fn)(void *ctx, const char *code, const char *label), void *ctx,
                 struct mm_err *err);
 
-/* How many options reg_options would give without a limit (-1 on a database error). */
-long long reg_options_count(struct store *st, const struct reg_col *c);
+/* How many options reg_options would give, counted up to cap + 1 only (-1 on a database
+ * error): enough to decide between a select and a typed id without counting a large table. */
+long long reg_options_count(struct store *st, const struct reg_col *c, long long cap);
 
 /* Date text for display (和暦 for REG_DATE, はい/いいえ for REG_BOOL, label or raw else). */
 void reg_display(const struct reg_col *c, const char *raw, const char *disp, char *buf,

@@ -40,7 +40,7 @@ static int selectable(struct web_ctx *c, const struct reg_col *col)
         return 1;
     if (col->kind != REG_REF)
         return 0;
-    long long n = reg_options_count(c->st, col);
+    long long n = reg_options_count(c->st, col, REG_SELECT_MAX);
     return n >= 0 && n <= REG_SELECT_MAX;
 }
 

@@ -443,14 +443,16 @@ int reg_options(struct store *st, const struct reg_col *c, long long limit,
     return rc == STORE_DONE ? MM_OK : rc;
 }
 
-long long reg_options_count(struct store *st, const struct reg_col *c)
+long long reg_options_count(struct store *st, const struct reg_col *c, long long cap)
 {
     char sql[160];
     const struct reg_ref *r = c->kind == REG_REF ? reg_ref_find(c->ref) : NULL;
     if (c->kind == REG_CODE)
-        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s", c->ref);
+        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM (SELECT 1 FROM %s LIMIT %lld)", c->ref,
+                 cap + 1);
     else if (r)
-        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s", r->table);
+        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM (SELECT 1 FROM %s LIMIT %lld)", r->table,
+                 cap + 1);
     else
         return 2; /* yes / no */
     long long n = -1;
