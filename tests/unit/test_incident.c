@@ -16,6 +16,8 @@
 #include <cmocka.h>
 
 #include "incident/incident.h"
+#include "incident/incident_pdf.h"
+#include "report/pdf.h"
 #include "store/store.h"
 
 static char dbpath[256];
@@ -406,6 +408,23 @@ static void test_close(void **state)
     json_decref(tl);
 }
 
+/* The report PDF, in memory (as the web pages serve it). */
+static void test_pdf(void **state)
+{
+    (void)state;
+    char *data = NULL;
+    size_t len = 0;
+    struct mm_err err;
+    mm_err_clear(&err);
+    int rc = incident_pdf_write(st, "INC-2026-0001", "2026-06-05T09:00", NULL, &data, &len, &err);
+    if (rc)
+        fail_msg("pdf: %s", err.msg);
+    assert_true(len > 1000);
+    assert_memory_equal(data, "%PDF-", 5);
+    free(data);
+    assert_int_equal(incident_pdf_write(st, "INC-NOPE", NULL, NULL, &data, &len, &err), MM_EINPUT);
+}
+
 /* A refused report leaves neither an incident nor a change-log entry. */
 static void test_rollback(void **state)
 {
@@ -480,8 +499,11 @@ int main(void)
         cmocka_unit_test(test_evidence_before_containment),
         cmocka_unit_test(test_duties),
         cmocka_unit_test(test_close),
+        cmocka_unit_test(test_pdf),
         cmocka_unit_test(test_rollback),
         cmocka_unit_test(test_contacts),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    int failed = cmocka_run_group_tests(tests, setup, teardown);
+    pdf_shutdown();
+    return failed;
 }
