@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "approval/approval_impl.h"
 #include "model/params.h"
@@ -44,6 +45,12 @@ static int send_one(const char *url, const char *from, const char *to, const cha
 {
     struct strbuf msg;
     strbuf_init(&msg);
+    char date[64];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+    strbuf_addf(&msg, "Date: %s\r\n", date);
     strbuf_addf(&msg,
                 "From: <%s>\r\nTo: <%s>\r\nSubject: =?UTF-8?B?44CQbWFtb3Jp44CR55Sz6KuL44Gu44GK55+l44KJ44Gb?=\r\n"
                 "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
