@@ -248,11 +248,20 @@ int approval_mail_since(struct store *st, long long after_id, int *sent, struct 
  * {field, label, value, display}), approvals (array per round and step: role and its label,
  * route_role, person, name, mode, escalation, decision, decided_by, delegation instrument,
  * comment, decided_at, absent: the absence covering today or null, delegates: valid 代決 for
- * that person and role today), attachments (id, name, size, sha256, added_at, no content).
+ * that person and role today), current_step (the step waiting for decisions, 0 when none),
+ * attachments (id, name, size, sha256, added_at, no content).
  * New reference in *out. MM_EINPUT when there is no such request.
  */
 int approval_get_json(struct store *st, long long id, const char *today, json_t **out,
                       struct mm_err *err);
+
+/*
+ * Whether `person_id` may decide request `id` now: it is 審査中, the person is not the
+ * requester, and is a grantor of the current step whose decision is open or holds a valid 代決
+ * from one on `today`. *can = 1 or 0 (MM_OK either way).
+ */
+int approval_can_decide(struct store *st, long long id, const char *person_id, const char *today,
+                        int *can, struct mm_err *err);
 
 struct approval_filter {
     const char *person_id; /* requests filed by, or awaiting a decision of, this person */

@@ -174,6 +174,14 @@ int approval_get_json(struct store *st, long long id, const char *today, json_t 
     rc = values_json(st, id, o, err);
     if (!rc)
         rc = approvals_json(st, id, today, o, err);
+    long long cur = 0;
+    if (!rc)
+        rc = ap_int(st,
+                    "SELECT COALESCE(MIN(a.step), 0) FROM request_approval a JOIN request r "
+                    "ON r.id = a.request_id AND a.round = r.round WHERE r.id = ? "
+                    "AND r.state = 'pending' AND a.decision IS NULL AND a.decided_at IS NULL",
+                    &cur, err, "i", id);
+    json_object_set_new(o, "current_step", json_integer(cur));
     if (!rc) {
         static const char *const akeys[] = {"id", "name", "size", "sha256", "added_at", NULL};
         json_t *arr = json_array();
@@ -350,5 +358,26 @@ int approval_route_set(struct store *st, const struct audit_actor *actor, const 
         rc = store_commit(st, err);
     if (rc)
         store_rollback(st);
+    return rc;
+}
+
+int approval_can_decide(struct store *st, long long id, const char *person_id, const char *today,
+                        int *can, struct mm_err *err)
+{
+    long long n = 0;
+    *can = 0;
+    int rc = ap_int(
+        st,
+        "SELECT COUNT(*) FROM request r JOIN request_approval a ON a.request_id = r.id "
+        "AND a.round = r.round WHERE r.id = ? AND r.state = 'pending' AND r.requester_id <> ? "
+        "AND a.decision IS NULL AND a.decided_at IS NULL "
+        "AND a.step = (SELECT MIN(b.step) FROM request_approval b WHERE b.request_id = r.id "
+        " AND b.round = r.round AND b.decision IS NULL AND b.decided_at IS NULL) "
+        "AND (a.person_id = ? OR EXISTS (SELECT 1 FROM request_delegation g "
+        " WHERE g.delegate_id = ? AND g.delegator_id = a.person_id AND g.role = a.role "
+        " AND g.valid_from <= ? AND g.valid_to >= ?))",
+        &n, err, "isssss", id, person_id ? person_id : "", person_id ? person_id : "",
+        person_id ? person_id : "", today, today);
+    *can = n > 0;
     return rc;
 }

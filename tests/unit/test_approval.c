@@ -486,6 +486,13 @@ static void test_delegation(void **state)
     q1(sql, NULL, deputy, sizeof deputy);
     assert_true(deputy[0]);
     /* not yet delegated */
+    int can = 1;
+    assert_int_equal(approval_can_decide(st, id, deputy, REF, &can, &e), MM_OK);
+    assert_false(can);
+    assert_int_equal(approval_can_decide(st, id, ism, REF, &can, &e), MM_OK);
+    assert_true(can);
+    assert_int_equal(approval_can_decide(st, id, staff, REF, &can, &e), MM_OK);
+    assert_false(can);
     assert_int_equal(decide(id, deputy, APPROVAL_APPROVE, NULL, REF, &e), MM_EREFUSED);
     struct approval_delegation q = {ism, "ism", deputy, "", "2026-11-01", "2026-11-07"};
     long long did = 0;
@@ -503,6 +510,10 @@ static void test_delegation(void **state)
     assert_non_null(strstr(json_string_value(json_object_get(a0, "absent")), "出張"));
     assert_non_null(strstr(json_string_value(json_object_get(a0, "delegates")), "代決規程"));
     json_decref(j);
+    assert_int_equal(approval_can_decide(st, id, deputy, REF, &can, &e), MM_OK);
+    assert_true(can);
+    assert_int_equal(approval_can_decide(st, id, deputy, "2026-11-08", &can, &e), MM_OK);
+    assert_false(can);
     assert_int_equal(decide(id, deputy, APPROVAL_APPROVE, NULL, REF, &e), MM_OK);
     state_of(id, s);
     assert_string_equal(s, "approved");
