@@ -711,6 +711,74 @@ static int incident_contacts_cmd(int argc, char **argv, struct cli *cli)
     return rc ? cli_fail(&err) : 0;
 }
 
+/* ---- what awaits a person ---- */
+
+static const struct table_column await_cols[] = {
+    {"step_id", "段階ID", TC_TEXT, NULL, NULL, TC_BOTH},
+    {"due_at", "受領期限", TC_TEXT, NULL, NULL, TC_BOTH},
+    {"state", "状況", TC_TEXT, NULL, NULL, TC_BOTH},
+    {"role", "報告先", TC_TEXT, NULL, NULL, TC_BOTH},
+    {"title", "件名", TC_TEXT, NULL, NULL, TC_BOTH},
+};
+
+static int incident_awaiting_cmd(int argc, char **argv, struct cli *cli)
+{
+    static const struct option opts[] = {{"person", required_argument, NULL, 'p'},
+                                         {"format", required_argument, NULL, 'f'},
+                                         {"at", required_argument, NULL, 'T'},
+                                         {NULL, 0, NULL, 0}};
+    const char *person = NULL, *at = NULL;
+    enum table_format fmt = TABLE_TEXT;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+        switch (c) {
+        case 'p': person = optarg; break;
+        case 'f':
+            if (browse_format(CMD, optarg, &fmt))
+                return 2;
+            break;
+        case 'T': at = optarg; break;
+        default: return opt_error(c, argv);
+        }
+    }
+    if (optind < argc || !person)
+        return cli_usage(CMD, "awaiting には --person 職員番号 が必要です");
+    struct store *st;
+    int rc = cli_open(cli, STORE_OPEN_READONLY, &st);
+    if (rc)
+        return rc;
+    struct mm_err err;
+    mm_err_clear(&err);
+    json_t *arr = NULL;
+    rc = incident_awaiting(st, person, at, &arr, &err);
+    if (!rc && fmt == TABLE_JSON) {
+        print_json(arr);
+    } else if (!rc) {
+        struct table t;
+        table_init(&t, await_cols, sizeof await_cols / sizeof await_cols[0]);
+        size_t i;
+        json_t *o;
+        json_array_foreach(arr, i, o)
+        {
+            char b[64], role[256];
+            snprintf(role, sizeof role, "%s%s%s", S(o, "role_label") ? S(o, "role_label") : "",
+                     S(o, "scope_name") ? " " : "", S(o, "scope_name") ? S(o, "scope_name") : "");
+            const char *cells[] = {S(o, "step_id"),
+                                   fmt == TABLE_TEXT ? disp(S(o, "due_at"), b, sizeof b)
+                                                     : S(o, "due_at"),
+                                   fmt == TABLE_TEXT ? S(o, "state_label") : S(o, "state"), role,
+                                   S(o, "title")};
+            table_add_row(&t, cells);
+        }
+        table_print(&t, fmt, stdout);
+        table_free(&t);
+    }
+    json_decref(arr);
+    store_close(st);
+    return rc ? cli_fail(&err) : 0;
+}
+
 /* ---- PDF ---- */
 
 static int incident_pdf_cmd(int argc, char **argv, struct cli *cli)
@@ -754,7 +822,8 @@ static int incident_run(int argc, char **argv, struct cli *cli)
         {"ack", incident_ack_cmd},           {"triage", incident_triage_cmd},
         {"action", incident_action_cmd},     {"duty", incident_duty_cmd},
         {"close", incident_close_cmd},       {"contacts", incident_contacts_cmd},
-        {"report-pdf", incident_pdf_cmd},    {NULL, NULL}};
+        {"report-pdf", incident_pdf_cmd},    {"awaiting", incident_awaiting_cmd},
+        {NULL, NULL}};
     return browse_dispatch(CMD, subs, argc, argv, cli);
 }
 
@@ -778,6 +847,7 @@ const struct command cmd_incident_def = {
     "  show ID [--format table|json]        詳細（報告経路・対応・対外対応・経過）\n"
     "  timeline ID [--format table|json]    経過だけ\n"
     "  ack 段階ID [--by 職員番号]            報告の受領（例 INC-2026-0001-01）\n"
+    "  awaiting --person 職員番号 [--format table|tsv|json]   その人に届いて未受領の報告\n"
     "  triage ID [--incident|--not-incident|--undetermined] [--severity low|medium|high|critical]\n"
     "         [--personal] [--specific] [--sensitive] [--ordinance-sensitive]\n"
     "         [--property-damage] [--improper-purpose] [--persons 人数] [--crime] [--press]\n"

@@ -46,6 +46,8 @@ steps=$(python3 -c 'import json; print(" ".join(sorted(f["entity_id"] for f in j
 check "INC-003 finds the unacknowledged hand-overs (${steps})" \
     test "$steps" = "$id-01 $id-02 INC-DEMO-0003-01"
 
+"$MAMORI" incident awaiting --person E00093 --at 2026-06-01T09:05 >aw.out
+contains aw.out "$id-01" "awaiting: the 課室's 情報セキュリティ管理者 sees the report"
 expect_exit 0 "ack stage 1 (情報セキュリティ管理者)" "$MAMORI" incident ack "$id-01" --by E00093 --at 2026-06-01T09:10
 expect_exit 0 "ack stage 1 (CSIRT), late" "$MAMORI" incident ack "$id-02" --by E00004 --at 2026-06-01T09:40
 expect_exit 1 "a second acknowledgement is refused" "$MAMORI" incident ack "$id-02" --at 2026-06-01T09:41 2>/dev/null
