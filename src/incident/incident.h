@@ -170,11 +170,17 @@ int incident_close(struct store *st, const struct audit_actor *actor, const char
 int incident_get(struct store *st, const char *incident_id, const char *now, json_t **out,
                  struct mm_err *err);
 
+struct authz_principal;
+
 /* Filters for incident_list; NULL members do not filter. */
 struct incident_filter {
     const char *status;       /* reported|responding|closed, or "open" = not closed */
     const char *department_id;
     int overdue_only;         /* only incidents with an overdue step or duty at `now` */
+    /* Web pages: only the rows authz allows `who` to read as `resource` (department = the
+     * incident's 課室, person = the reporter), by authz_filter_sql/authz_filter_bind. */
+    const struct authz_principal *who;
+    const char *resource;
 };
 
 /*

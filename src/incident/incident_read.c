@@ -4,6 +4,8 @@
  */
 #include "incident/incident_impl.h"
 
+#include "authz/authz.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,14 +36,11 @@ struct jcol {
     enum jkind kind;
 };
 
-/* Appends one object per row of `sql` to `arr`, members named by cols (in column order). */
-static int rows_json(struct store *st, const char *sql, const char *const *p, size_t n,
-                     const struct jcol *cols, size_t ncols, json_t *arr, struct mm_err *err)
+/* Appends one object per row of a prepared statement to `arr`, members named by cols. */
+static int stmt_json(struct store_stmt *s, const struct jcol *cols, size_t ncols, json_t *arr,
+                     struct mm_err *err)
 {
-    struct store_stmt *s;
-    int rc = inc_prepare(st, sql, p, n, &s, err);
-    if (rc)
-        return rc;
+    int rc;
     while ((rc = store_step(s, err)) == STORE_ROW) {
         json_t *o = json_object();
         for (size_t i = 0; i < ncols; i++) {
@@ -60,6 +59,15 @@ static int rows_json(struct store *st, const char *sql, const char *const *p, si
     }
     store_finalize(s);
     return rc == STORE_DONE ? MM_OK : rc;
+}
+
+/* The same for fixed `sql` with text parameters. */
+static int rows_json(struct store *st, const char *sql, const char *const *p, size_t n,
+                     const struct jcol *cols, size_t ncols, json_t *arr, struct mm_err *err)
+{
+    struct store_stmt *s;
+    int rc = inc_prepare(st, sql, p, n, &s, err);
+    return rc ? rc : stmt_json(s, cols, ncols, arr, err);
 }
 
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
@@ -233,9 +241,12 @@ int incident_list(struct store *st, const struct incident_filter *f, const char 
     const char *p[] = {at,     at,     at,
                        status, status, f ? f->department_id : NULL, f ? f->department_id : NULL};
     json_t *arr = json_array();
-    /* Every filter is a bound value; a NULL value switches its condition off. */
-    rc = rows_json(
-        st,
+    /* Every filter is a bound value; a NULL value switches its condition off. The authz
+     * condition is program text from authz_filter_sql with our own column names. */
+    char sql[4096], cond[1024] = "1 = 1";
+    if (f && f->who)
+        authz_filter_sql("i.department_id", NULL, "i.reporter_id", cond, sizeof cond);
+    snprintf(sql, sizeof sql,
         "SELECT i.id, i.title, i.status, st.label, i.judgement, j.label, i.severity, sv.label, "
         "i.source, i.reported_at, i.department_id, i.department_name, "
         "(SELECT COUNT(*) FROM incident_step s WHERE s.incident_id = i.id "
@@ -249,14 +260,19 @@ int incident_list(struct store *st, const struct incident_filter *f, const char 
         "JOIN incident_judgement j ON j.code = i.judgement "
         "LEFT JOIN incident_severity sv ON sv.code = i.severity "
         "WHERE (CAST(? AS TEXT) IS NULL OR i.status = ?) "
-        "AND (CAST(? AS TEXT) IS NULL OR i.department_id = ?) "
+        "AND (CAST(? AS TEXT) IS NULL OR i.department_id = ?) AND %s "
         "ORDER BY i.reported_at DESC, i.id DESC",
-        (const char *const[]){p[0], p[1], p[2], open_only ? NULL : status,
-                              open_only ? NULL : status, p[5], p[6]},
-        7, cols, NCOLS(cols), arr, err);
-    if (rc) {
-        json_decref(arr);
-        return rc;
+        cond);
+    const char *params[] = {p[0], p[1], p[2], open_only ? NULL : status,
+                            open_only ? NULL : status, p[5], p[6]};
+    struct store_stmt *s;
+    rc = inc_prepare(st, sql, params, 7, &s, err);
+    if (!rc && f && f->who &&
+        authz_filter_bind(f->who, f->resource ? f->resource : "incident", AUTHZ_READ, s, 8)) {
+        store_finalize(s);
+        rc = mm_err_set(err, MM_EINTERNAL, "権限の条件を設定できませんでした");
+    } else if (!rc) {
+        rc = stmt_json(s, cols, NCOLS(cols), arr, err);
     }
     /* "open" and overdue_only filter the rows in memory. */
     json_t *res = json_array();
