@@ -37,13 +37,14 @@ int pargs_parse(const struct command *cmd, int argc, char **argv, int first,
             return cli_usage(cmd, "オプションが多すぎます");
         if (listed(flags, name, len) && !eq) {
             a->key[a->n] = name;
+            a->keylen[a->n] = len;
             a->val[a->n++] = "1";
         } else if (listed(opts, name, len)) {
             const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
             if (!v)
                 return cli_usage(cmd, "--%.*s には値が必要です", (int)len, name);
-            char *k = strndup(name, len); /* lives for the process */
-            a->key[a->n] = k;
+            a->key[a->n] = name;
+            a->keylen[a->n] = len;
             a->val[a->n++] = v;
         } else
             return cli_usage(cmd, "オプション「%s」は使えません", s);
@@ -54,7 +55,7 @@ int pargs_parse(const struct command *cmd, int argc, char **argv, int first,
 const char *pargs_get(const struct pargs *a, const char *key)
 {
     for (int i = a->n - 1; i >= 0; i--)
-        if (!strcmp(a->key[i], key))
+        if (strlen(key) == a->keylen[i] && !strncmp(a->key[i], key, a->keylen[i]))
             return a->val[i];
     return NULL;
 }

@@ -15,7 +15,8 @@
 #define PARGS_MAX 24
 
 struct pargs {
-    const char *key[PARGS_MAX], *val[PARGS_MAX];
+    const char *key[PARGS_MAX], *val[PARGS_MAX]; /* key points into argv (not terminated) */
+    size_t keylen[PARGS_MAX];
     int n;
     const char *pos[8];
     int npos;
