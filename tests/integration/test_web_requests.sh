@@ -1,0 +1,203 @@
+#!/bin/bash
+# test_web_requests.sh — 申請・承認 in the browser on the demo organization: a staff member of
+# 企画課 files a 持ち出し request (field problems next to their fields, the route previewed),
+# the 課長 (情報セキュリティ管理者, TOTP) finds it under 決裁待ち and approves it with a comment,
+# the staff member sees 許可 with the 課長's name and 和暦 time and gets the PDF; a second staff
+# member of the 課 gets 403 on the page and the PDF and does not see it in their lists; a hard
+# condition refuses a filing with its reason; 差戻し and re-filing; withdrawal; the inbox; CSRF.
+source "$MAMORI_ROOT/tests/integration/lib.sh"
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
+trap cleanup EXIT
+
+totp() {
+    python3 - "$1" "${2:-0}" <<'PY'
+import base64, hashlib, hmac, struct, sys, time
+s = sys.argv[1]
+key = base64.b32decode(s + "=" * (-len(s) % 8))
+h = hmac.new(key, struct.pack(">Q", int(time.time()) // 30 + int(sys.argv[2])), hashlib.sha1).digest()
+o = h[-1] & 15
+print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))
+PY
+}
+req() {
+    local m=$1 path=$2 out=$3; shift 3
+    curl -s --max-time 20 -X "$m" -o "$out" -D "$out.h" -w '%{http_code}' "$@" "$base$path"
+}
+cookie() { tr -d '\r' <"$1.h" | sed -n 's/^[Ss]et-[Cc]ookie: mamori_session=\([^;]*\).*/\1/p'; }
+location() { tr -d '\r' <"$1.h" | sed -n 's/^[Ll]ocation: //p'; }
+csrf_of() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$1" | head -1; }
+header_of() { tr -d '\r' <"$1.h" | sed -n "s/^$2: //Ip" | head -1; }
+lacks() { if grep -qF -- "$2" "$1"; then not_ok "$3"; else ok "$3"; fi; }
+
+# session LOGIN INITIAL_PASSWORD : signs in, changes the password, enrols TOTP when asked;
+# prints the session cookie of the full session
+session() {
+    local login=$1 pw=$2 new="${1^}-Pass-word-2026!"
+    req POST /login s1.html --data-urlencode "login=$login" --data-urlencode "password=$pw" >/dev/null
+    local H=(-H "Cookie: mamori_session=$(cookie s1.html)")
+    req GET /password s2.html "${H[@]}" >/dev/null
+    req POST /password s3.html "${H[@]}" --data "csrf=$(csrf_of s2.html)" --data-urlencode "current=$pw" \
+        --data-urlencode "new=$new" --data-urlencode "confirm=$new" >/dev/null
+    if [ "$(location s3.html)" = /totp/enroll ]; then
+        H=(-H "Cookie: mamori_session=$(cookie s3.html)")
+        req GET /totp/enroll s4.html "${H[@]}" >/dev/null
+        local secret
+        secret=$(sed -n 's/.*<code class="secret">\([A-Z2-7]*\)<.*/\1/p' s4.html)
+        req POST /totp/enroll s5.html "${H[@]}" --data "csrf=$(csrf_of s4.html)&code=$(totp "$secret")" >/dev/null
+        cookie s5.html
+    else
+        cookie s3.html
+    fi
+}
+
+"$MAMORI" --db t.db init --demo --reference-date 2026-11-01 >/dev/null || not_ok "demo init"
+pw_s=$("$MAMORI" --db t.db user add takeshi --person E00006 | sed -n 's/^初期パスワード: //p')
+pw_m=$("$MAMORI" --db t.db user add yoko --person E00005 | sed -n 's/^初期パスワード: //p')
+pw_o=$("$MAMORI" --db t.db user add hina --person E00007 | sed -n 's/^初期パスワード: //p')
+check "three users (staff, 課長, second staff)" test -n "$pw_s" -a -n "$pw_m" -a -n "$pw_o"
+
+port=$(free_port) || not_ok "free port"
+base="http://127.0.0.1:$port"
+"$MAMORI" --db t.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
+pids+=($!)
+for _ in $(seq 1 100); do curl -s --max-time 1 -o /dev/null "$base/healthz" && break; sleep 0.1; done
+
+S=(-H "Cookie: mamori_session=$(session takeshi "$pw_s")")
+M=(-H "Cookie: mamori_session=$(session yoko "$pw_m")")
+O=(-H "Cookie: mamori_session=$(session hina "$pw_o")")
+check "the staff member is signed in" test "$(req GET / x.html "${S[@]}")" = 200
+check "the 課長 is signed in (TOTP)" test "$(req GET / x.html "${M[@]}")" = 200
+contains x.html '<a href="/requests">申請・承認</a>' "the menu shows 申請・承認"
+
+# --- the list and the kinds ------------------------------------------------------------
+check "GET /requests is 200" test "$(req GET /requests l.html "${S[@]}")" = 200
+contains l.html 'aria-current="page">自分の申請' "自分の申請 is the current tab"
+contains l.html '/requests/1"' "the demo's 持ち出し of this staff member is listed"
+contains l.html '令和8年10月7日' "filing date in 和暦"
+check "GET /requests/new is 200" test "$(req GET /requests/new k.html "${S[@]}")" = 200
+contains k.html '<a href="/requests/new/takeout">情報資産の持ち出し</a>' "the kinds link to their forms"
+contains k.html '5.1(1)③(イ)' "the kinds show their clauses"
+check "GET /requests/new/takeout is 200" test "$(req GET /requests/new/takeout f.html "${S[@]}")" = 200
+contains f.html '<input type="date" id="v_from" name="v_from"' "a date field is a date input"
+contains f.html '<input type="number" min="0" id="v_count"' "an integer field is a number input"
+contains f.html '<select id="v_confidentiality"' "a class field is a select"
+contains f.html '<label for="v_items">持出物（必須）</label>' "fields are labelled, required marked"
+contains f.html '酒井　陽子' "the form shows who will decide (the 課長)"
+check "an unknown kind is 404" test "$(req GET /requests/new/nosuch x.html "${S[@]}")" = 404
+
+# --- filing: problems, preview, submit -------------------------------------------------
+t=$(csrf_of f.html)
+check "an empty filing stays on the form" test "$(req POST /requests/new/takeout e.html "${S[@]}" --data "csrf=$t&op=submit")" = 200
+contains e.html 'id="e_items">必須の項目です' "the problem is shown next to its field"
+contains e.html 'aria-invalid="true" aria-describedby="e_items"' "the field is marked invalid"
+check "no request was filed" test "$(sqlite3 t.db 'SELECT COUNT(*) FROM request')" = 8
+V=(--data-urlencode "v_items=ノートPC（貸出用 No.5）" --data "v_count=1&v_confidentiality=2" \
+   --data-urlencode "v_purpose=地区説明会の投影" --data-urlencode "v_place=北公民館" \
+   --data "v_from=2026-11-25&v_until=2026-11-27")
+check "preview is 200" test "$(req POST /requests/new/takeout p.html "${S[@]}" --data "csrf=$t&op=preview" "${V[@]}")" = 200
+contains p.html 'この内容で申請したときの決裁の経路' "the route is previewed"
+contains p.html 'value="北公民館"' "the preview keeps the values"
+check "a bad date is a field problem" test "$(req POST /requests/new/takeout e2.html "${S[@]}" --data "csrf=$t&op=submit" "${V[@]}" --data "v_from=2026-13-40")" = 200
+contains e2.html 'id="e_from"' "the date problem is next to 持出日"
+check "filing is 303" test "$(req POST /requests/new/takeout n.html "${S[@]}" --data "csrf=$t&op=submit" --data-urlencode "title=<b>説明会</b>" "${V[@]}")" = 303
+loc=$(location n.html)
+id=${loc#/requests/}; id=${id%%\?*}
+check "filing leads to the request ($loc)" test "$loc" = "/requests/$id?done=filed"
+check "the request page is 200" test "$(req GET "$loc" r.html "${S[@]}")" = 200
+contains r.html '申請しました' "the page confirms the filing"
+contains r.html '&lt;b&gt;説明会&lt;/b&gt;' "the title is escaped"
+contains r.html '審査中' "state 審査中"
+contains r.html '<td>情報セキュリティ管理者</td><td>酒井　陽子</td>' "the route names the role and the 課長"
+contains r.html '未決' "the step is undecided"
+contains r.html '令和8年11月25日 から 令和8年11月27日 まで' "validity period in 和暦"
+lacks r.html 'action="/requests/'"$id"'/decide"' "the requester gets no decision form"
+check "CSRF: a decision without the token is 403" test "$(req POST "/requests/$id/decide" x.html "${S[@]}" --data "decision=approve")" = 403
+t=$(csrf_of r.html)
+check "the requester cannot decide (409)" test "$(req POST "/requests/$id/decide" x.html "${S[@]}" --data "csrf=$t&decision=approve")" = 409
+
+# --- a second staff member of the 課 ---------------------------------------------------
+check "another staff member gets 403 on the page" test "$(req GET "/requests/$id" x.html "${O[@]}")" = 403
+lacks x.html '北公民館' "the 403 page does not show the request"
+check "… and on the PDF" test "$(req GET "/requests/$id/print" x.pdf "${O[@]}")" = 403
+to=$(csrf_of x.html)
+check "… and cannot withdraw it" test "$(req POST "/requests/$id/withdraw" x.html "${O[@]}" --data "csrf=$to")" = 403
+for tab in mine awaiting decided; do
+    req GET "/requests?tab=$tab" ol.html "${O[@]}" >/dev/null
+    lacks ol.html "/requests/$id\"" "… nor sees it under $tab"
+done
+check "… and has no 'all' tab" test "$(grep -c 'tab=all' ol.html)" = 0
+check "an unknown request is 404" test "$(req GET /requests/99999 x.html "${S[@]}")" = 404
+
+# --- the 課長 decides -----------------------------------------------------------------
+req GET "/requests?tab=awaiting" a.html "${M[@]}" >/dev/null
+contains a.html "/requests/$id\"" "the 課長 sees it under 決裁待ち"
+check "the 課長 opens it" test "$(req GET "/requests/$id" d.html "${M[@]}")" = 200
+contains d.html 'action="/requests/'"$id"'/decide"' "the 課長 gets the decision form"
+contains d.html 'value="conditional"' "条件付き許可 is offered"
+tm=$(csrf_of d.html)
+check "a rejection without a reason is 422" test "$(req POST "/requests/$id/decide" x.html "${M[@]}" --data "csrf=$tm&decision=reject")" = 422
+contains x.html 'role="alert"' "the reason is asked for"
+check "an unknown decision is 400" test "$(req POST "/requests/$id/decide" x.html "${M[@]}" --data "csrf=$tm&decision=maybe")" = 400
+check "approval with a comment is 303" test "$(req POST "/requests/$id/decide" x.html "${M[@]}" --data "csrf=$tm&decision=approve" --data-urlencode "comment=返却時に報告すること")" = 303
+check "deciding twice is refused (409)" test "$(req POST "/requests/$id/decide" x.html "${M[@]}" --data "csrf=$tm&decision=approve")" = 409
+req GET "/requests?tab=decided" dl.html "${M[@]}" >/dev/null
+contains dl.html "/requests/$id\"" "the 課長 finds it under 決裁済み"
+
+# --- the staff member sees the decision ----------------------------------------------
+req GET "/requests/$id" r2.html "${S[@]}" >/dev/null
+contains r2.html 'rq-state-approved">許可' "the staff member sees 許可"
+contains r2.html '<td>酒井　陽子</td><td><span class="rq-decision rq-decision-approve">許可</span></td><td>返却時に報告すること</td>' "with the 課長's name and comment"
+if grep -qE '<td>令和[0-9元]+年[0-9]+月[0-9]+日 [0-9]{2}:[0-9]{2}</td>' r2.html; then ok "and the time in 和暦"; else not_ok "and the time in 和暦"; fi
+check "the PDF is 200" test "$(req GET "/requests/$id/print" r.pdf "${S[@]}")" = 200
+check "… application/pdf" test "$(header_of r.pdf Content-Type)" = application/pdf
+check "… as request-$id.pdf" test "$(header_of r.pdf Content-Disposition)" = "attachment; filename=\"request-$id.pdf\""
+check "… a PDF document" test "$(head -c 5 r.pdf)" = "%PDF-"
+check "the 課長 gets the PDF too" test "$(req GET "/requests/$id/print" x.pdf "${M[@]}")" = 200
+
+# --- inbox -----------------------------------------------------------------------------
+check "the inbox is 200" test "$(req GET /inbox i.html "${S[@]}")" = 200
+contains i.html "/requests/$id\"" "the decision is in the requester's inbox"
+n_unread=$(grep -c 'rq-unread' i.html)
+ti=$(csrf_of i.html)
+check "mark all read is 303" test "$(req POST /inbox/read x.html "${S[@]}" --data "csrf=$ti&id=0")" = 303
+req GET /inbox i2.html "${S[@]}" >/dev/null
+check "no unread notices after marking (had $n_unread)" test "$(grep -c 'rq-unread' i2.html)" = 0
+req GET /inbox mi.html "${M[@]}" >/dev/null
+contains mi.html "/requests/$id\"" "the filing reached the 課長's inbox"
+
+# --- a hard condition refuses --------------------------------------------------------
+req GET /requests/new/provision pf.html "${S[@]}" >/dev/null
+t=$(csrf_of pf.html)
+check "a refused filing stays on the form" test "$(req POST /requests/new/provision x.html "${S[@]}" --data "csrf=$t&op=submit&v_confidentiality=3B&v_encrypted=0&v_metadata_removed=1&v_date=2026-11-30" --data-urlencode "v_items=名簿" --data-urlencode "v_recipient=委託先" --data-urlencode "v_purpose=発送")" = 200
+contains x.html 'この申請は受け付けられません' "the refusal is shown clearly"
+contains x.html '暗号化せずに外部へ提供することはできません' "with its reason"
+
+# --- 差戻し and re-filing; withdrawal --------------------------------------------------
+req POST /requests/new/takeout n2.html "${S[@]}" --data "csrf=$t&op=submit" "${V[@]}" >/dev/null
+id2=$(location n2.html); id2=${id2#/requests/}; id2=${id2%%\?*}
+req GET "/requests/$id2" x.html "${M[@]}" >/dev/null
+check "the 課長 returns it (303)" test "$(req POST "/requests/$id2/decide" x.html "${M[@]}" --data "csrf=$(csrf_of x.html)&decision=return" --data-urlencode "comment=個数を確認してください")" = 303
+req GET "/requests/$id2" x.html "${S[@]}" >/dev/null
+contains x.html "/requests/$id2/amend" "the requester is offered re-filing"
+check "the correction form is 200" test "$(req GET "/requests/$id2/amend" am.html "${S[@]}")" = 200
+contains am.html 'value="北公民館"' "the correction form keeps the values"
+check "the other staff member cannot correct it" test "$(req GET "/requests/$id2/amend" x.html "${O[@]}")" = 403
+check "re-filing is 303" test "$(req POST "/requests/$id2/amend" x.html "${S[@]}" --data "csrf=$t&v_count=2" "${V[@]/v_count=1/v_count=2}")" = 303
+req GET "/requests/$id2" x.html "${S[@]}" >/dev/null
+contains x.html '第2回' "the request is in its second round"
+contains x.html 'rq-state-pending">審査中' "and 審査中 again"
+check "withdrawal is 303" test "$(req POST "/requests/$id2/withdraw" x.html "${S[@]}" --data "csrf=$t" --data-urlencode "reason=日程の中止")" = 303
+req GET "/requests/$id2" x.html "${S[@]}" >/dev/null
+contains x.html '取下げ' "the request is 取下げ"
+check "withdrawing twice is 409" test "$(req POST "/requests/$id2/withdraw" x.html "${S[@]}" --data "csrf=$t")" = 409
+check "the change log records the filing and the decision" test "$(sqlite3 t.db "SELECT COUNT(*) FROM audit_log WHERE entity_type = 'request' AND entity_id = '$id'")" -ge 2
+
+# --- filters and paging ----------------------------------------------------------------
+req GET "/requests?tab=mine&state=withdrawn" fl.html "${S[@]}" >/dev/null
+contains fl.html "/requests/$id2\"" "the state filter keeps the withdrawn request"
+lacks fl.html "/requests/$id\"" "and drops the approved one"
+req GET "/requests?tab=mine&kind=cloud" fl.html "${S[@]}" >/dev/null
+contains fl.html '自分の申請はありません' "a kind with none says so"
+if grep -q ' style=\|<script' r2.html l.html f.html; then not_ok "no inline style or script"; else ok "no inline style or script"; fi
