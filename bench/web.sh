@@ -123,19 +123,34 @@ sign_in() {
 }
 
 # --- the server -----------------------------------------------------------------------------
-for _ in $(seq 1 50); do
-    p=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
-done
-[ -n "$port" ] || { echo "skip web: no free port"; exit 0; }
-"$mamori" --db bench.db serve --listen "127.0.0.1:$port" >serve.out 2>serve.err &
-server_pid=$!
-for _ in $(seq 1 100); do
-    curl -s --max-time 1 -o /dev/null "http://127.0.0.1:$port/healthz" && break
-    sleep 0.1
-done
-if ! curl -s --max-time 2 -o /dev/null "http://127.0.0.1:$port/healthz"; then
-    echo "skip web: the server did not start: $(head -1 serve.err)"
+# start_server : on a free loopback port; a port taken before the server binds it (exit 3) is
+# replaced by another one. Returns 1 when the server does not answer.
+start_server() {
+    local p
+    for _ in 1 2 3; do
+        port=
+        for _ in $(seq 1 50); do
+            p=$((20000 + RANDOM % 20000))
+            if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
+        done
+        [ -n "$port" ] || return 1
+        "$mamori" --db bench.db serve --listen "127.0.0.1:$port" >serve.out 2>serve.err &
+        server_pid=$!
+        for _ in $(seq 1 100); do
+            curl -s --max-time 1 -o /dev/null "http://127.0.0.1:$port/healthz" && return 0
+            kill -0 "$server_pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -0 "$server_pid" 2>/dev/null && return 1
+        wait "$server_pid"
+        local st=$?
+        server_pid=
+        [ "$st" = 3 ] || return 1
+    done
+    return 1
+}
+if ! start_server; then
+    echo "skip web: the server did not start: $(head -1 serve.err 2>/dev/null)"
     exit 0
 fi
 echo "web_server_vmrss_idle_kb $(awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status")"
