@@ -14,6 +14,7 @@
 #include "demo/demo.h"
 #include "demo/demo_requests.h"
 #include "demo/demo_incidents.h"
+#include "demo/demo_pdca.h"
 #include "io/snapshot.h"
 
 /* Today's local date as YYYY-MM-DD into buf (11 bytes). */
@@ -120,6 +121,7 @@ static int cmd_init(int argc, char **argv, struct cli *cli)
     rc = rc ? rc : demo_requests_add(st, ref ? ref : today, &err); /* docs/approvals.md */
     if (!rc)
         rc = demo_incidents(st, ref ? ref : today, &err);
+    rc = rc ? rc : demo_pdca(st, ref ? ref : today, &err); /* docs/pdca.md */
     cli_progress_end(cli);
     json_decref(snap);
     store_close(st);
