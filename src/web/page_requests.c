@@ -478,8 +478,8 @@ static int inbox_row(void *ctx, const struct approval_notice *n)
     char when[64];
     rq_wareki(n->created_at, when, sizeof when);
     int unread = !n->read_at || !*n->read_at;
-    html_f(sb, "<tr%s><td>%s</td><td>%s</td><td>", unread ? " class=\"rq-unread\"" : "", when,
-           n->message);
+    html_raw(sb, unread ? "<tr class=\"rq-unread\">" : "<tr>");
+    html_f(sb, "<td>%s</td><td>%s</td><td>", when, n->message);
     if (n->request_id)
         html_f(sb, "<a href=\"/requests/%lld\">申請 %lld</a>", n->request_id, n->request_id);
     html_raw(sb, "</td><td>");

@@ -121,37 +121,52 @@ static int datalist(struct web_ctx *c, const struct approval_field *f, const cha
     return rc == STORE_DONE ? MM_OK : rc;
 }
 
+/* Ends an opening tag: required, the error's description, and '>'. */
+static void tag_end(struct strbuf *sb, const struct approval_field *f, int invalid)
+{
+    if (f->required)
+        html_raw(sb, " required");
+    if (invalid)
+        html_f(sb, " aria-invalid=\"true\" aria-describedby=\"e_%s\"", f->code);
+    html_raw(sb, ">");
+}
+
 /* The input of one field of a type that is not a list of options. */
 static int input_plain(struct web_ctx *c, const struct approval_field *f, const char *v,
-                       const char *aria, struct mm_err *err)
+                       int invalid, struct mm_err *err)
 {
     struct strbuf *sb = APP_SB(c);
-    const char *req = f->required ? " required" : "";
-    if (strcmp(f->type, "date") == 0) {
-        html_f(sb, "<input type=\"date\" id=\"v_%s\" name=\"v_%s\" value=\"%s\"%s%s>", f->code,
-               f->code, v, req, aria);
-        return MM_OK;
-    }
-    if (strcmp(f->type, "int") == 0) {
-        html_f(sb, "<input type=\"number\" min=\"0\" id=\"v_%s\" name=\"v_%s\" value=\"%s\"%s%s>",
-               f->code, f->code, v, req, aria);
+    if (strcmp(f->type, "date") == 0 || strcmp(f->type, "int") == 0) {
+        if (f->type[0] == 'd')
+            html_f(sb, "<input type=\"date\" id=\"v_%s\" name=\"v_%s\" value=\"%s\"", f->code,
+                   f->code, v);
+        else
+            html_f(sb, "<input type=\"number\" min=\"0\" id=\"v_%s\" name=\"v_%s\" value=\"%s\"",
+                   f->code, f->code, v);
+        tag_end(sb, f, invalid);
         return MM_OK;
     }
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
         if (strcmp(f->type, refs[i].type) != 0)
             continue;
-        html_f(sb, "<input type=\"text\" id=\"v_%s\" name=\"v_%s\" value=\"%s\"%s%s%s%s%s>"
-                   "<span class=\"rq-hint\">%s</span>",
-               f->code, f->code, v, req, aria, refs[i].list_sql ? " list=\"l_" : "",
-               refs[i].list_sql ? f->code : "", refs[i].list_sql ? "\"" : "", refs[i].hint);
+        html_f(sb, "<input type=\"text\" id=\"v_%s\" name=\"v_%s\" value=\"%s\"", f->code,
+               f->code, v);
+        if (refs[i].list_sql)
+            html_f(sb, " list=\"l_%s\"", f->code);
+        tag_end(sb, f, invalid);
+        html_f(sb, "<span class=\"rq-hint\">%s</span>", refs[i].hint);
         return refs[i].list_sql ? datalist(c, f, refs[i].list_sql, err) : MM_OK;
     }
-    if (f->max_len > 200)
-        html_f(sb, "<textarea id=\"v_%s\" name=\"v_%s\" rows=\"4\" maxlength=\"%d\"%s%s>%s</textarea>",
-               f->code, f->code, f->max_len, req, aria, v);
-    else
-        html_f(sb, "<input type=\"text\" id=\"v_%s\" name=\"v_%s\" value=\"%s\" maxlength=\"%d\"%s%s>",
-               f->code, f->code, v, f->max_len, req, aria);
+    if (f->max_len > 200) {
+        html_f(sb, "<textarea id=\"v_%s\" name=\"v_%s\" rows=\"4\" maxlength=\"%d\"", f->code,
+               f->code, f->max_len);
+        tag_end(sb, f, invalid);
+        html_f(sb, "%s</textarea>", v);
+    } else {
+        html_f(sb, "<input type=\"text\" id=\"v_%s\" name=\"v_%s\" value=\"%s\" maxlength=\"%d\"",
+               f->code, f->code, v, f->max_len);
+        tag_end(sb, f, invalid);
+    }
     return MM_OK;
 }
 
@@ -159,17 +174,15 @@ static int control(struct web_ctx *c, const struct approval_field *f, const char
                    const char *msg, struct mm_err *err)
 {
     struct strbuf *sb = APP_SB(c);
-    char aria[96] = "";
-    if (msg)
-        snprintf(aria, sizeof aria, " aria-invalid=\"true\" aria-describedby=\"e_%s\"", f->code);
     html_f(sb, "<div class=\"field%s\"><label for=\"v_%s\">%s%s</label>", msg ? " invalid" : "",
            f->code, f->label, f->required ? "（必須）" : "");
     int rc = MM_OK;
     int is_bool = strcmp(f->type, "bool") == 0, is_choice = strcmp(f->type, "choice") == 0,
         is_class = strcmp(f->type, "class") == 0;
     if (is_bool || is_choice || is_class) {
-        html_f(sb, "<select id=\"v_%s\" name=\"v_%s\"%s%s><option value=\"\">選んでください</option>",
-               f->code, f->code, f->required ? " required" : "", aria);
+        html_f(sb, "<select id=\"v_%s\" name=\"v_%s\"", f->code, f->code);
+        tag_end(sb, f, msg != NULL);
+        html_raw(sb, "<option value=\"\">選んでください</option>");
         if (is_bool)
             html_f(sb, "<option value=\"1\"%s>はい</option><option value=\"0\"%s>いいえ</option>",
                    strcmp(v, "1") == 0 ? " selected" : "", strcmp(v, "0") == 0 ? " selected" : "");
@@ -180,7 +193,7 @@ static int control(struct web_ctx *c, const struct approval_field *f, const char
                              err);
         html_raw(sb, "</select>");
     } else {
-        rc = input_plain(c, f, v, aria, err);
+        rc = input_plain(c, f, v, msg != NULL, err);
     }
     if (msg)
         html_f(sb, "<p class=\"field-error\" id=\"e_%s\">%s</p>", f->code, msg);

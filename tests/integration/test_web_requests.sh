@@ -99,7 +99,7 @@ V=(--data-urlencode "v_items=ノートPC（貸出用 No.5）" --data "v_count=1&
 check "preview is 200" test "$(req POST /requests/new/takeout p.html "${S[@]}" --data "csrf=$t&op=preview" "${V[@]}")" = 200
 contains p.html 'この内容で申請したときの決裁の経路' "the route is previewed"
 contains p.html 'value="北公民館"' "the preview keeps the values"
-check "a bad date is a field problem" test "$(req POST /requests/new/takeout e2.html "${S[@]}" --data "csrf=$t&op=submit" "${V[@]}" --data "v_from=2026-13-40")" = 200
+check "a bad date is a field problem" test "$(req POST /requests/new/takeout e2.html "${S[@]}" --data "csrf=$t&op=submit&v_from=2026-13-40" "${V[@]}")" = 200
 contains e2.html 'id="e_from"' "the date problem is next to 持出日"
 check "filing is 303" test "$(req POST /requests/new/takeout n.html "${S[@]}" --data "csrf=$t&op=submit" --data-urlencode "title=<b>説明会</b>" "${V[@]}")" = 303
 loc=$(location n.html)
