@@ -32,6 +32,8 @@
 #define AUTH_TOTP_STEP 30
 #define AUTH_TOTP_DIGITS 6
 #define AUTH_PENDING_SECONDS 600 /* life of a session in a stage other than full */
+#define AUTH_SEEN_STEP 60        /* a session's / token's last use is written at most this often
+                                    (seconds), so most requests only read */
 
 /* Sets up libsodium and liboath once (thread-safe); every function below calls it. */
 int auth_init(struct mm_err *err);

@@ -90,9 +90,15 @@ static enum auth_stage stage_of(const char *s)
                                     : AUTH_STAGE_TOTP;
 }
 
+/*
+ * Reads the session and decides. With `write` 0 (inside a read transaction) nothing is
+ * changed: *need_write is set when the session must be ended or its last_seen_at moved on, and
+ * the caller repeats the call with `write` 1 inside a write transaction.
+ */
 static int session_tx(struct store *st, const char *hash, time_t now, struct auth_session *out,
-                      struct mm_err *err)
+                      int write, int *need_write, struct mm_err *err)
 {
+    *need_write = 0;
     long long idle = 30;
     int rc = params_get_int(st, "session_idle_minutes", &idle, err);
     if (rc)
@@ -135,6 +141,10 @@ static int session_tx(struct store *st, const char *hash, time_t now, struct aut
                          : idle > 0 && (long long)now - out->last_seen_at >= idle * 60 ? "idle"
                          : disabled                                                    ? "disabled"
                                                                                        : NULL;
+    if (!write && (reason || (long long)now - out->last_seen_at >= AUTH_SEEN_STEP)) {
+        *need_write = 1;
+        return MM_OK;
+    }
     if (reason) {
         rc = exec_bound(st, "DELETE FROM user_session WHERE token_hash = ?", hash, NULL, NULL,
                         NULL, err);
@@ -151,7 +161,7 @@ static int session_tx(struct store *st, const char *hash, time_t now, struct aut
                               ? "一定時間操作がなかったためログアウトしました。もう一度ログインしてください"
                               : "セッションの有効期限が切れました。もう一度ログインしてください");
     }
-    if ((long long)now > out->last_seen_at) {
+    if ((long long)now - out->last_seen_at >= AUTH_SEEN_STEP) {
         struct store_stmt *u;
         rc = store_prepare(st, "UPDATE user_session SET last_seen_at = ? WHERE token_hash = ?", &u,
                            err);
@@ -179,10 +189,21 @@ int auth_session_get(struct store *st, const char *token, time_t now, struct aut
         return mm_err_set(err, MM_EREFUSED, "ログインしていません");
     char hash[65];
     auth_hash_hex(token, strlen(token), hash);
-    rc = store_begin(st, err);
+    /* Most requests only read: a read transaction, so pages do not queue for the write lock. */
+    int need_write = 0;
+    rc = store_begin_read(st, err);
     if (rc)
         return rc;
-    rc = session_tx(st, hash, now, out, err);
+    rc = session_tx(st, hash, now, out, 0, &need_write, err); /* commits unless need_write */
+    if (rc || need_write)
+        store_rollback(st);
+    if (!rc && need_write) {
+        memset(out, 0, sizeof *out);
+        rc = store_begin(st, err);
+        if (rc)
+            return rc;
+        rc = session_tx(st, hash, now, out, 1, &need_write, err);
+    }
     if (rc) {
         store_rollback(st);
         memset(out, 0, sizeof *out);

@@ -141,14 +141,14 @@ int auth_api_token_check(struct store *st, const char *token, time_t now, long l
         return mm_err_set(err, MM_EREFUSED, "API トークンが正しくありません");
     char hash[65];
     auth_hash_hex(token, strlen(token), hash);
-    rc = store_begin(st, err);
+    rc = store_begin_read(st, err); /* a write only when last_used_at is due (AUTH_SEEN_STEP) */
     if (rc)
         return rc;
     struct store_stmt *s;
-    long long id = 0, uid = 0;
+    long long id = 0, uid = 0, last_used = 0;
     int ok = 0;
     rc = store_prepare(st,
-                       "SELECT t.id, t.user_id, u.login FROM api_token t "
+                       "SELECT t.id, t.user_id, u.login, COALESCE(t.last_used_at, 0) FROM api_token t "
                        "JOIN app_user u ON u.id = t.user_id "
                        "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0",
                        &s, err);
@@ -160,6 +160,7 @@ int auth_api_token_check(struct store *st, const char *token, time_t now, long l
             id = store_col_int(s, 0);
             uid = store_col_int(s, 1);
             copy_text(login, AUTH_LOGIN_MAX + 1, store_col_text(s, 2));
+            last_used = store_col_int(s, 3);
             rc = MM_OK;
         } else if (rc == STORE_DONE) {
             rc = MM_OK;
@@ -168,7 +169,9 @@ int auth_api_token_check(struct store *st, const char *token, time_t now, long l
     }
     if (!rc && !ok)
         rc = mm_err_set(err, MM_EREFUSED, "API トークンが正しくないか、失効しています");
-    if (!rc) {
+    if (!rc)
+        rc = store_commit(st, err);
+    if (!rc && (long long)now - last_used >= AUTH_SEEN_STEP && !(rc = store_begin(st, err))) {
         rc = store_prepare(st, "UPDATE api_token SET last_used_at = ? WHERE id = ?", &s, err);
         if (!rc) {
             store_bind_int(s, 1, now);
@@ -177,9 +180,9 @@ int auth_api_token_check(struct store *st, const char *token, time_t now, long l
             rc = rc == STORE_DONE ? MM_OK : rc;
             store_finalize(s);
         }
+        if (!rc)
+            rc = store_commit(st, err);
     }
-    if (!rc)
-        rc = store_commit(st, err);
     if (rc) {
         store_rollback(st);
         login[0] = '\0';

@@ -372,6 +372,10 @@ static void test_sessions(void **state)
     /* Idle: 29 minutes apart is fine, 30 is too long. */
     assert_int_equal(auth_session_get(st, r.token, T0 + 29 * 60, &s, &err), MM_OK);
     assert_int_equal(s.last_seen_at, (long long)T0 + 29 * 60);
+    /* Within AUTH_SEEN_STEP of the last write a request only reads: last_seen_at stays. */
+    assert_int_equal(auth_session_get(st, r.token, T0 + 29 * 60 + AUTH_SEEN_STEP - 1, &s, &err),
+                     MM_OK);
+    assert_int_equal(s.last_seen_at, (long long)T0 + 29 * 60);
     mm_err_clear(&err);
     assert_int_equal(auth_session_get(st, r.token, T0 + 59 * 60, &s, &err), MM_EREFUSED);
     assert_non_null(strstr(err.msg, "操作がなかった"));
