@@ -9,6 +9,7 @@
 
 #include "catalog/catalog.h"
 #include "rules/rules.h"
+#include "approval/approval.h"
 #include "util/embedded.h"
 
 #define SCHEMA_PREFIX "data/schema/"
@@ -67,7 +68,9 @@ int store_schema_version(struct store *st, int *out, struct mm_err *err)
 static int load_embedded_data(struct store *st, struct mm_err *err)
 {
     int rc = catalog_load_embedded(st, err);
-    return rc ? rc : rules_sync_coverage(st, err);
+    if (!rc)
+        rc = rules_sync_coverage(st, err);
+    return rc ? rc : approval_sync_coverage(st, err);
 }
 
 int migrate_check_and_apply(struct store *st, int apply, struct mm_err *err)
