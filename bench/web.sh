@@ -192,14 +192,16 @@ load() {
         /Requests\/sec:/ { rps = $2 }
         /requests in/ { total = $1 }
         /Non-2xx or 3xx responses:/ { non2xx = $NF }
-        /Socket errors:/ { gsub(",", ""); sockerr = $4 + $6 + $8 + $10 }
+        /Socket errors:/ { gsub(",", ""); sockerr = $4 + $6 + $8 + $10
+                           kinds = sprintf("connect %d, read %d, write %d, timeout %d", $4, $6, $8, $10) }
         END {
             printf "%s_p50_ms %.2f\n", n, p50
             printf "%s_p99_ms %.2f  # target < %d ms: %s\n", n, p99, p99t, (p99 < p99t ? "met" : "NOT met")
             printf "%s_requests_per_s %s\n", n, rps
             printf "%s_requests %d\n", n, total
             printf "%s_non_2xx %d  # target 0: %s\n", n, non2xx, (non2xx == 0 ? "met" : "NOT met")
-            printf "%s_socket_errors %d  # target 0: %s\n", n, sockerr, (sockerr == 0 ? "met" : "NOT met")
+            printf "%s_socket_errors %d  # target 0: %s%s\n", n, sockerr, (sockerr == 0 ? "met" : "NOT met"),
+                   (sockerr ? " (" kinds "; wrk gives up on an answer after 2 s)" : "")
         }' "$name.wrk"
 }
 # Filters that leave rows on the page asked for: 3B is the 統括's largest 3-class (about 80 per
