@@ -1,0 +1,101 @@
+#!/bin/bash
+# test_api_incidents.sh — the JSON API of インシデント with API tokens on the demo body: a member
+# of staff reports (201, the chain's first stage reaches the 課's ism and the CSIRT), the list
+# envelope, 403 for staff of another 課, 404 for unknown ids, the ism acknowledges, a CSIRT
+# member triages (duties computed), containment before evidence 409 with the engine's message,
+# 422 for bad input, 400 for a body that is not an object, overdue counts after the due time
+# (set in SQL), and the 緊急連絡網 for role holders only.
+source "$MAMORI_ROOT/tests/integration/lib.sh"
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
+trap cleanup EXIT
+
+"$MAMORI" --db t.db init --demo --reference-date 2026-11-01 >/dev/null 2>&1 || not_ok "demo init"
+token() {
+    "$MAMORI" --db t.db user add "$1" --person "$2" >/dev/null
+    "$MAMORI" --db t.db user token add "$1" --label test | grep -o 'mamori_[0-9a-f]*' | head -1
+}
+t_staff=$(token matsumoto E00294) # 障害者福祉課, no role
+t_ism=$(token nakagawa E00293)    # 情報セキュリティ管理者 of 障害者福祉課
+t_csirt=$(token nishida E00027)   # CSIRT要員
+t_other=$(token harada E00001)    # another 課, no role
+check "four tokens" test -n "$t_staff" -a -n "$t_ism" -a -n "$t_csirt" -a -n "$t_other"
+
+port=$(free_port) || not_ok "free port"
+base="http://127.0.0.1:$port"
+"$MAMORI" --db t.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
+pids+=($!)
+up=0
+for _ in $(seq 1 100); do
+    if curl -s --max-time 1 -o /dev/null "$base/healthz"; then up=1; break; fi
+    sleep 0.1
+done
+if [ $up = 1 ]; then ok "server starts"; else not_ok "server starts"; cat s.err; exit 0; fi
+
+# api TOKEN METHOD PATH OUT [JSON] : prints the status
+api() {
+    local tok=$1 m=$2 path=$3 out=$4 body=${5:-}
+    if [ -n "$body" ]; then
+        curl -s --max-time 20 -X "$m" -o "$out" -w '%{http_code}' -H "Authorization: Bearer $tok" \
+            -H 'Content-Type: application/json' --data "$body" "$base$path"
+    else
+        curl -s --max-time 20 -X "$m" -o "$out" -w '%{http_code}' -H "Authorization: Bearer $tok" "$base$path"
+    fi
+}
+jq_() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
+
+check "no token is 401" test "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/incidents")" = 401
+check "staff: list is 200" test "$(api "$t_staff" GET /api/v1/incidents l.json)" = 200
+check "the list has the envelope" test "$(jq_ l.json "sorted(d.keys())")" = "['items', 'page', 'per_page', 'total']"
+check "staff see none of the demo incidents" test "$(jq_ l.json "d['total']")" = 0
+
+check "a report without a description is 422" test "$(api "$t_staff" POST /api/v1/incidents x.json '{"title":"x"}')" = 422
+check "the error object names the problem" test "$(jq_ x.json "d['error']['code']")" = invalid
+check "a body that is not an object is 400" test "$(api "$t_staff" POST /api/v1/incidents x.json '[1]')" = 400
+check "staff: report is 201" test "$(api "$t_staff" POST /api/v1/incidents r.json '{"title":"不審なメールの添付を開いた","description":"差出人不明のメールの添付ファイルを開いてしまった","occurred_at":"2026-11-20T10:00","systems":["sys35"]}')" = 201
+id=$(jq_ r.json "d['id']")
+check "the answer is the incident ($id)" test -n "$id"
+check "stage 1 reaches the 課's ism" test "$(jq_ r.json "[s['people'][0]['person_id'] for s in d['steps'] if s['role']=='ism'][0]")" = E00293
+check "stage 1 reaches the CSIRT" test "$(jq_ r.json "'E00027' in [p['person_id'] for s in d['steps'] if s['role']=='csirt_head' for p in s['people']]")" = True
+check "times are ISO" test "$(jq_ r.json "d['reported_at'][10]")" = T
+check "a timeline comes with it" test "$(jq_ r.json "'reported' in [e['kind'] for e in d['timeline']]")" = True
+check "staff: list now has 1" test "$(api "$t_staff" GET /api/v1/incidents l.json)$(jq_ l.json "d['total']")" = "2001"
+
+check "staff of another 課: 403" test "$(api "$t_other" GET "/api/v1/incidents/$id" x.json)" = 403
+check "the 403 is the error object" test "$(jq_ x.json "d['error']['code']")" = forbidden
+check "staff of another 課: ack 403" test "$(api "$t_other" POST "/api/v1/incidents/$id/ack" x.json "{\"step\":\"$id-01\"}")" = 403
+check "unknown id: 404" test "$(api "$t_staff" GET /api/v1/incidents/INC-1999-0001 x.json)" = 404
+check "unknown action: 404" test "$(api "$t_csirt" POST "/api/v1/incidents/$id/explode" x.json '{}')" = 404
+check "staff: triage 403" test "$(api "$t_staff" POST "/api/v1/incidents/$id/triage" x.json '{"judgement":"incident"}')" = 403
+
+check "ism: ack 200" test "$(api "$t_ism" POST "/api/v1/incidents/$id/ack" a.json "{\"step\":\"$id-01\"}")" = 200
+check "the step is done" test "$(jq_ a.json "d['steps'][0]['state']")" = done
+check "ism: ack again 409" test "$(api "$t_ism" POST "/api/v1/incidents/$id/ack" x.json "{\"step\":\"$id-01\"}")" = 409
+check "ism: ack of the CSIRT's step 403" test "$(api "$t_ism" POST "/api/v1/incidents/$id/ack" x.json "{\"step\":\"$id-02\"}")" = 403
+
+check "csirt: triage 200" test "$(api "$t_csirt" POST "/api/v1/incidents/$id/triage" t.json '{"judgement":"incident","severity":"medium","personal_info":true,"specific_personal":true,"persons_affected":3}')" = 200
+check "judged an incident" test "$(jq_ t.json "d['judgement']")" = incident
+check "specific personal information recorded" test "$(jq_ t.json "d['specific_personal']")" = True
+check "duties computed (mic, ppc_prompt)" test "$(jq_ t.json "all(k in [x['kind'] for x in d['duties']] for k in ('mic','ppc_prompt'))")" = True
+check "a bad severity is 422" test "$(api "$t_csirt" POST "/api/v1/incidents/$id/triage" x.json '{"severity":"huge"}')" = 422
+check "containment before evidence: 409" test "$(api "$t_csirt" POST "/api/v1/incidents/$id/action" x.json '{"kind":"containment","description":"遮断"}')" = 409
+check "the 409 carries the engine's message" test "$(jq_ x.json "'証拠保全' in d['error']['message']")" = True
+check "evidence: 200" test "$(api "$t_csirt" POST "/api/v1/incidents/$id/action" x.json '{"kind":"evidence","description":"メールと端末のログを保存"}')" = 200
+check "containment after evidence: 200" test "$(api "$t_csirt" POST "/api/v1/incidents/$id/action" x.json '{"kind":"containment","description":"端末をネットワークから外した"}')" = 200
+check "duty done: 200" test "$(api "$t_csirt" POST "/api/v1/incidents/$id/duty" x.json '{"kind":"mic","reference":"第一報"}')" = 200
+check "the duty is done" test "$(jq_ x.json "[x['state'] for x in d['duties'] if x['kind']=='mic'][0]")" = done
+check "close too early: 409" test "$(api "$t_csirt" POST "/api/v1/incidents/$id/close" x.json '{"outcome":"x"}')" = 409
+
+sqlite3 t.db "UPDATE incident_step SET handed_over_at = '2026-01-05T08:00:00+09:00', due_at = '2026-01-05T09:00:00+09:00' WHERE incident_id = '$id' AND acknowledged_at IS NULL"
+check "overdue list: 200" test "$(api "$t_staff" GET "/api/v1/incidents?overdue=1" l.json)" = 200
+check "the overdue step is counted" test "$(jq_ l.json "d['items'][0]['overdue_steps'] >= 1")" = True
+api "$t_staff" GET "/api/v1/incidents/$id" g.json >/dev/null
+check "the step's state is overdue" test "$(jq_ g.json "'overdue' in [s['state'] for s in d['steps']]")" = True
+check "severity filter" test "$(api "$t_csirt" GET "/api/v1/incidents?severity=medium&per=1" l.json)$(jq_ l.json "(d['total'], d['per_page'], len(d['items']))")" = "200(1, 1, 1)"
+
+check "contacts for staff: 403" test "$(api "$t_staff" GET /api/v1/contacts x.json)" = 403
+check "contacts for the CSIRT: 200" test "$(api "$t_csirt" GET /api/v1/contacts k.json)" = 200
+check "contacts list gaps" test "$(jq_ k.json "d['gaps'] == len([e for e in d['items'] if e['gap']]) and d['gaps'] > 0")" = True
+n=$(sqlite3 t.db "SELECT COUNT(*) FROM audit_log WHERE entity_type = 'incident' AND entity_id = '$id' AND actor LIKE 'user:%'")
+check "every change is in the change log ($n)" test "$n" -ge 6
