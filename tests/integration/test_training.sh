@@ -40,6 +40,23 @@ print("same" if missing == rule == ["E00017"] else f"differ {missing} {rule}")
 PY
 contains cmp.txt "same" "the rate's missing people are exactly TRN-001's findings (E00017, 会計年度任用職員)"
 
+# TRN-006 compares each 部局's rate with training_rate_target_percent (default 90: the demo's
+# lowest, 総合政策部 with 66 of 67, passes); at 99 it reports exactly the 部局 the rate shows below 99.
+"$MAMORI" check --rule TRN-006 --as-of 2026-06-01 --format json --no-store >t6.json 2>/dev/null
+python3 -c 'import json,sys; sys.exit(len(json.load(open("t6.json"))["findings"]))' &&
+    ok "TRN-006: no 部局 below the default target of 90%" || not_ok "TRN-006 reports at 90%"
+"$MAMORI" profile set training_rate_target_percent 99 >/dev/null 2>&1
+"$MAMORI" check --rule TRN-006 --as-of 2026-06-01 --format json --no-store >t6.json 2>/dev/null
+python3 - rate.json t6.json >t6.txt <<'PY'
+import json, sys
+below = sorted(r["department_id"] for r in json.load(open(sys.argv[1]))
+               if r["level"] == "bukyoku" and r["completed"] * 100 < 99 * r["staff"])
+found = sorted(f["entity_id"] for f in json.load(open(sys.argv[2]))["findings"])
+print("same" if below == found == ["bu01"] else f"differ {below} {found}")
+PY
+contains t6.txt "same" "TRN-006 at 99% reports exactly the 部局 the rate shows below it (総合政策部)"
+"$MAMORI" profile set training_rate_target_percent 90 >/dev/null 2>&1
+
 # ---- CSV import: all or nothing ----
 printf '研修ID,職員ID,修了日\r\ntr2026-01,E00017,2026-05-30\r\ntr2026-01,NOBODY,2026-05-30\r\ntr2099-x,E00018,2026-05-30\r\ntr2026-01,E00017,2026-13-01\r\n' >bad.csv
 expect_exit 2 "a CSV with errors is refused" mm training import bad.csv
