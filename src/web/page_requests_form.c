@@ -215,6 +215,20 @@ struct form_state {
     int amend; /* correcting after 差戻し: no title or emergency to change */
 };
 
+/* The label of a role code (the code itself when the table has no such role). */
+static void role_label(struct web_ctx *c, const char *code, char *out, size_t size)
+{
+    struct store_stmt *s;
+    struct mm_err err;
+    snprintf(out, size, "%s", code);
+    if (store_prepare(c->st, "SELECT label FROM role WHERE code = ?", &s, &err))
+        return;
+    store_bind_text(s, 1, code);
+    if (store_step(s, &err) == STORE_ROW && store_col_text(s, 0))
+        snprintf(out, size, "%s", store_col_text(s, 0));
+    store_finalize(s);
+}
+
 static void route_table(struct web_ctx *c, const struct approval_route *r, const char *caption)
 {
     struct strbuf *sb = APP_SB(c);
@@ -225,9 +239,16 @@ static void route_table(struct web_ctx *c, const struct approval_route *r, const
            caption);
     for (size_t i = 0; i < r->n; i++) {
         const struct approval_step *s = &r->steps[i];
+        char role[160];
+        role_label(c, s->role, role, sizeof role);
+        size_t same = 0;
+        for (size_t j = 0; j < r->n; j++)
+            same += r->steps[j].step == s->step;
+        const char *mode = same < 2                      ? "一人で決定"
+                           : strcmp(s->mode, "any") == 0 ? "いずれか一人（又は）"
+                                                         : "全員（及び）";
         html_f(sb, "<tr><td class=\"num\">%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
-               s->step, s->role, s->person_name, strcmp(s->mode, "any") == 0 ? "いずれか一人（又は）" : "全員（及び）",
-               s->escalation);
+               s->step, role, s->person_name, mode, s->escalation);
     }
     html_raw(sb, "</tbody></table></div>\n");
 }
