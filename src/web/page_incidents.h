@@ -44,6 +44,10 @@ struct inc_input {
 };
 int inc_field(const struct inc_input *in, const char *name, char *out, size_t size);
 
+/* An engine message for people using the pages and the API: without the trailing hint naming a
+ * `mamori incident` command (the CLI's next step). */
+void inc_message(const char *msg, char *buf, size_t size);
+
 enum inc_verb { INC_ACK, INC_TRIAGE, INC_ACTION, INC_DUTY, INC_CLOSE, INC_VERB_N };
 
 /* The verb named by a path segment ("ack", "triage", "action", "duty", "close"), or -1. */

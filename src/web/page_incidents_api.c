@@ -84,10 +84,12 @@ static json_t *body_object(struct web_ctx *c)
 /* 422 for bad input, 409 for a change the rules refuse, 500 otherwise. */
 static void engine_error(struct web_ctx *c, int rc, const struct mm_err *err)
 {
+    char msg[sizeof err->msg];
+    inc_message(err->msg, msg, sizeof msg);
     if (rc == MM_EINPUT)
-        app_json_error(c, 422, "invalid", err->msg);
+        app_json_error(c, 422, "invalid", msg);
     else if (rc == MM_EREFUSED)
-        app_json_error(c, 409, "conflict", err->msg);
+        app_json_error(c, 409, "conflict", msg);
     else
         app_internal(c, err);
 }

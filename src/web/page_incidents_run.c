@@ -119,6 +119,21 @@ int inc_file(struct web_ctx *c, const struct inc_input *in, char id_out[64], str
     return rc;
 }
 
+void inc_message(const char *msg, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", msg ? msg : "");
+    /* The engine's messages end with the CLI command to use next; the pages have their forms. */
+    char *cli = strstr(buf, "mamori incident");
+    if (!cli)
+        return;
+    *cli = '\0';
+    char *last = NULL;
+    for (char *p = strstr(buf, "。"); p; p = strstr(p + 1, "。"))
+        last = p;
+    if (last)
+        last[strlen("。")] = '\0';
+}
+
 static const char *const verb_names[INC_VERB_N] = {"ack", "triage", "action", "duty", "close"};
 
 int inc_verb_of(const char *name)

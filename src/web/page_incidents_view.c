@@ -83,9 +83,11 @@ void inc_post_new(struct web_ctx *c, char *const *args)
     mm_err_clear(&err);
     int rc = inc_file(c, &in, id, &err);
     if (rc == MM_EINPUT || rc == MM_EREFUSED) {
+        char msg[sizeof err.msg];
+        inc_message(err.msg, msg, sizeof msg);
         app_begin(c, "インシデントの報告", "/incidents");
         c->resp->status = 422;
-        new_form(c, err.msg);
+        new_form(c, msg);
         app_end(c);
         return;
     }
@@ -500,10 +502,12 @@ void inc_post_verb(struct web_ctx *c, char *const *args)
         json_t *fresh = NULL;
         struct mm_err e2;
         mm_err_clear(&e2);
+        char msg[sizeof err.msg];
+        inc_message(err.msg, msg, sizeof msg);
         if (incident_get(c->st, args[0], NULL, &fresh, &e2) == MM_OK)
-            inc_render_show(c, fresh, rc == MM_EINPUT ? 422 : 409, err.msg, 1);
+            inc_render_show(c, fresh, rc == MM_EINPUT ? 422 : 409, msg, 1);
         else
-            app_bad_request(c, err.msg);
+            app_bad_request(c, msg);
         json_decref(fresh);
     } else if (rc) {
         app_internal(c, &err);
