@@ -180,7 +180,18 @@ ph req_missing "SELECT '999999'"
 echo "access test" >attachment.txt
 "$MAMORI" --db d.db request attach "${P[req_self]}" attachment.txt --as "$staff_p" >/dev/null 2>>request.err
 ph att "SELECT max(id) FROM request_attachment"
-for k in req_self req_wd_h req_wd_a req_other req_ret; do [ -n "${P[$k]}" ] || not_ok "placeholder {$k} has a request"; done
+# Incidents: one the staff persona reported, one of K, one touching S (outside B), one elsewhere.
+new_incident() { # REPORTER [options…] : reports an incident, prints its id
+    local who=$1; shift
+    "$MAMORI" --db d.db incident report --title "access test" --description 試験の報告 --reporter "$who" "$@" \
+        2>>incident.err | sed -n 's/^インシデント \([^ ]*\) を受け付けました.*/\1/p'
+}
+P[inc_self]=$(new_incident "$staff_p")
+P[inc_k]=$(new_incident "${P[person_own]}" --department "$K")
+P[inc_sys]=$(new_incident "${P[person_other]}" --department "$S_dept" --system "$S")
+P[inc_other]=$(new_incident "${P[person_other]}")
+ph inc_missing "SELECT 'INC-1999-9999'"
+for k in req_self req_wd_h req_wd_a req_other req_ret inc_self inc_k inc_sys inc_other; do [ -n "${P[$k]}" ] || not_ok "placeholder {$k} has a request or an incident"; done
 echo "# placeholders: $(for k in "${!P[@]}"; do printf '%s=%s ' "$k" "${P[$k]}"; done)"
 
 # Percent-encoded forms for paths and form bodies; the raw forms go into JSON bodies.
