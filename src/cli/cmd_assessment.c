@@ -365,8 +365,8 @@ static const struct table_column template_cols[] = {
 
 static int run_question(int argc, char **argv, struct cli *cli)
 {
-    static const char *const opts[] = {"kind", "role", "text", "active", "format", "by", "as-of",
-                                       NULL};
+    static const char *const opts[] = {"kind", "role", "clause", "text", "active", "format", "by",
+                                       "as-of", NULL};
     struct pargs a;
     if (pargs_parse(CMD, argc, argv, 1, opts, NULL, &a))
         return 2;
@@ -405,8 +405,20 @@ static int run_question(int argc, char **argv, struct cli *cli)
                                      act ? atoi(act) : -1, &err);
         return done(st, rc, &err, "設問のひな形を変更しました（次の年度の自己点検から使われます）");
     }
+    if (a.npos == 2 && !strcmp(a.pos[0], "add")) {
+        struct store *st;
+        struct pdca_actor actor;
+        char buf[300], today[16];
+        int rc = open_rw(cli, &a, &st, &actor, buf, sizeof buf, today);
+        if (rc)
+            return rc;
+        rc = assessment_template_add(st, &actor, a.pos[1], pargs_get(&a, "kind"),
+                                     pargs_get(&a, "role"), pargs_get(&a, "clause"),
+                                     pargs_get(&a, "text"), &err);
+        return done(st, rc, &err, "設問のひな形を追加しました（次の年度の自己点検から使われます）");
+    }
     if (a.npos != 1 || strcmp(a.pos[0], "list"))
-        return cli_usage(CMD, "assessment question list|seed|set ID [--text 文] [--active 0|1]");
+        return cli_usage(CMD, "assessment question list|seed|add ID …|set ID [--text 文] [--active 0|1]");
     enum table_format fmt;
     if (pargs_format(CMD, &a, &fmt))
         return 2;
@@ -454,7 +466,9 @@ const struct command cmd_assessment_def = {
     "  review 番号 --by 職員ID --accept | --return --comment 理由   受理又は差戻し\n"
     "  progress [--nendo N]   部局ごとの進捗\n"
     "  question list [--kind 区分] [--role 役割] | question seed |\n"
-    "  question set ID [--text 文] [--active 0|1]   設問のひな形（団体が編集できるデータ）\n\n"
+    "  question set ID [--text 文] [--active 0|1] |\n"
+    "  question add ID --kind bukyoku|network|system --role 役割 --clause 条項 --text 文\n"
+    "                 設問のひな形（団体が編集・追加できるデータ。次に作る年度の点検から使われる）\n\n"
     "設問は対策基準カタログの「権限・責任等一覧表」で回答者の役割に ○ がある条項から作られます\n"
     "（採用していない推奨事項を除く）。作成時に、前年度の回答を引き継ぎ（--no-carry で引き継がない）、\n"
     "条項を点検する規則があれば最新の全体の自動点検（mamori check）の結果で回答を埋めます（指摘が\n"

@@ -70,6 +70,50 @@ int assessment_template_set(struct store *st, const struct pdca_actor *a, const 
                        err);
 }
 
+int assessment_template_add(struct store *st, const struct pdca_actor *a, const char *id,
+                            const char *target_kind, const char *role, const char *clause_id,
+                            const char *text, struct mm_err *err)
+{
+    if (!id || !*id || !text || !*text)
+        return mm_err_set(err, MM_EINPUT, "設問の ID と文を指定してください");
+    char rev[64], b[8];
+    int found = 0;
+    long long seeded = 0, sort = 0;
+    int rc = store_begin(st, err);
+    if (!rc) /* the catalog's questions first, so that adding one does not stop the seeding */
+        rc = assessment_templates_seed(st, &seeded, err);
+    if (!rc)
+        rc = pdca_text(st, err, b, sizeof b, &found,
+                       "SELECT 1 FROM assessment_target_role WHERE target_kind = ? AND role = ?",
+                       "tt", target_kind, role);
+    if (!rc && !found)
+        rc = mm_err_set(err, MM_EINPUT,
+                        "対象区分「%s」と役割「%s」の組は assessment_target_role にありません",
+                        target_kind ? target_kind : "", role ? role : "");
+    if (!rc)
+        rc = catalog_current_revision(st, rev, sizeof rev, err);
+    if (!rc)
+        rc = pdca_int(st, err, &sort, "SELECT sort FROM catalog_clause WHERE revision = ? AND id = ?",
+                      "tt", rev, clause_id);
+    if (!rc && !sort)
+        rc = mm_err_set(err, MM_EINPUT, "条項「%s」は条項集 %s にありません",
+                        clause_id ? clause_id : "", rev);
+    if (!rc)
+        rc = pdca_text(st, err, b, sizeof b, &found,
+                       "SELECT 1 FROM assessment_question_template WHERE id = ?", "t", id);
+    if (!rc && found)
+        rc = mm_err_set(err, MM_EREFUSED, "設問のひな形「%s」は既にあります", id);
+    if (!rc)
+        rc = pdca_exec(st, err,
+                       "INSERT INTO assessment_question_template (id, target_kind, role, revision, "
+                       "clause_id, text, active, sort) VALUES (?, ?, ?, ?, ?, ?, 1, ?)",
+                       "tttttti", id, target_kind, role, rev, clause_id, text, sort);
+    json_t *after = rc ? NULL
+                       : json_pack("{s:s, s:s, s:s, s:s, s:s}", "target_kind", target_kind, "role",
+                                   role, "revision", rev, "clause_id", clause_id, "text", text);
+    return pdca_finish(st, rc, a, "create", "assessment_question_template", id, NULL, after, err);
+}
+
 int assessment_campaign_of(struct store *st, int fy, long long *id, struct mm_err *err)
 {
     return pdca_int(st, err, id, "SELECT id FROM assessment_campaign WHERE fiscal_year = ?", "i",

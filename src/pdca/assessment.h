@@ -23,6 +23,14 @@ int assessment_templates_seed(struct store *st, long long *added, struct mm_err 
 int assessment_template_set(struct store *st, const struct pdca_actor *a, const char *id,
                             const char *text, int active, struct mm_err *err);
 
+/*
+ * A municipality's own question: for a kind of target (bukyoku, network, system) and a role of
+ * assessment_target_role, about a clause of the current catalog. The id is chosen by the caller.
+ */
+int assessment_template_add(struct store *st, const struct pdca_actor *a, const char *id,
+                            const char *target_kind, const char *role, const char *clause_id,
+                            const char *text, struct mm_err *err);
+
 struct assessment_campaign_opts {
     int fiscal_year;
     const char *title;  /* NULL: 「令和N年度 情報セキュリティ自己点検」 */

@@ -15,10 +15,8 @@ ASOF=2026-11-01
 
 "$MAMORI" init --demo --reference-date $ASOF >init.out 2>&1
 check "demo database created" test -s demo.db
-"$MAMORI" check --as-of $ASOF >check.out 2>&1
-expect_exit 0 "a campaign for 令和8年度 is created" mm assessment campaign create --nendo 8 --due 2027-01-31
-contains out.txt "令和8年度の自己点検（番号 1）を作成しました" "creation reports the campaign"
-cp out.txt create.txt
+# The demo builder created 令和8年度's campaign (number 1) before any check had run.
+[ "$(q "select fiscal_year from assessment_campaign where id=1")" = 2026 ] && ok "the demo has the 年度's campaign" || not_ok "demo campaign"
 
 nb=$(q "select count(*) from department where level='bukyoku'"); nn=$(q "select count(*) from network_domain"); ns=$(q "select count(*) from system")
 na=$(q "select count(*) from assessment where campaign_id=1")
@@ -41,27 +39,35 @@ actual() { # target
 [ "$(expected bukyoku isr ism)" = "$(actual bu01)" ] && ok "部局 bu01: the ○ clauses of 情報セキュリティ責任者 and 管理者" || not_ok "部局 question set differs"
 [ "$(expected network toukatsu)" = "$(actual lgwan)" ] && ok "network lgwan: the ○ clauses of the 統括" || not_ok "network question set differs"
 [ "$(expected system sysm)" = "$(actual sys01)" ] && ok "system sys01: the ○ clauses of the 情報システム管理者" || not_ok "system question set differs"
-[ "$(q "select count(*) from assessment_question q join assessment a on a.id=q.assessment_id where a.target_id='bu01' and q.clause_id='9.2(1)②'")" -eq 2 ] &&
+# From here on: a check run, then the next 年度's campaign (number 2), prefilled from it.
+"$MAMORI" check --as-of $ASOF >check.out 2>&1
+expect_exit 0 "a campaign for 令和9年度 is created after a check run" mm assessment campaign create --nendo 9 --due 2028-01-31
+contains out.txt "令和9年度の自己点検（番号 2）を作成しました" "creation reports the campaign"
+C=2
+[ "$(q "select count(*) from assessment_question q join assessment a on a.id=q.assessment_id where a.campaign_id=1 and a.target_id='bu01' and q.clause_id='9.2(1)②'")" -eq 2 ] &&
     ok "9.2(1)② is asked of both the 責任者 and the 管理者 of a 部局" || not_ok "9.2(1)② not asked of both"
-[ "$(q "select count(*) from assessment_question q join assessment a on a.id=q.assessment_id where a.target_id='sys01' and q.clause_id='9.2(1)①'")" -eq 1 ] &&
+[ "$(q "select count(*) from assessment_question q join assessment a on a.id=q.assessment_id where a.campaign_id=1 and a.target_id='sys01' and q.clause_id='9.2(1)①'")" -eq 1 ] &&
     ok "9.2(1)① is asked of the system's 管理者" || not_ok "9.2(1)① missing for the system"
 [ "$(q "select count(*) from assessment_question q join assessment a on a.id=q.assessment_id where a.target_kind='bukyoku' and q.role='sysm'")" -eq 0 ] &&
     ok "no system-manager question lands in a 部局 assessment" || not_ok "sysm question in a 部局"
 
 # Prefill from the check run: findings → 一部実施 (auto), a covered clause with none → 実施.
-bad=$(q "select count(*) from assessment_question where auto_findings > 0 and not (answer = 'partial' and answer_source = 'auto')")
-nf=$(q "select count(*) from assessment_question where auto_findings > 0")
+inc="assessment_id in (select id from assessment where campaign_id=$C)"
+bad=$(q "select count(*) from assessment_question where $inc and auto_findings > 0 and not (answer = 'partial' and answer_source = 'auto')")
+nf=$(q "select count(*) from assessment_question where $inc and auto_findings > 0")
 [ "$nf" -gt 0 ] && [ "$bad" -eq 0 ] && ok "questions with open check findings are prefilled 一部実施 ($nf)" || not_ok "prefill with findings: $nf, wrong $bad"
-[ "$(q "select count(*) from assessment_question where auto_findings = 0 and answer <> 'done'")" -eq 0 ] &&
+[ "$(q "select count(*) from assessment_question where $inc and auto_findings = 0 and answer <> 'done'")" -eq 0 ] &&
     ok "covered questions without findings are prefilled 実施" || not_ok "prefill without findings"
-[ "$(q "select count(*) from assessment_question where auto_run_id is null and answer is not null")" -eq 0 ] &&
+[ "$(q "select count(*) from assessment_question where $inc and auto_run_id is null and answer is not null and answer_source <> 'carried'")" -eq 0 ] &&
     ok "questions no rule checks are left for the respondent" || not_ok "uncovered questions prefilled"
-gap=$(q "select q.id from assessment_question q join assessment a on a.id=q.assessment_id where a.target_id='bu01' and q.role='ism' and q.clause_id='1(4)①'")
+[ "$(q "select count(*) from assessment_question where $inc and answer_source = 'carried'")" -ge 1 ] &&
+    ok "the demo's answers of the year before are carried forward" || not_ok "no carried answer from the demo campaign"
+gap=$(q "select q.id from assessment_question q join assessment a on a.id=q.assessment_id where a.campaign_id=$C and a.target_id='bu01' and q.role='ism' and q.clause_id='1(4)①'")
 [ -n "$gap" ] && [ "$(q "select answer || '|' || comment from assessment_question where id=$gap" | grep -c '^partial|自動点検（実行 #1）で指摘 1 件')" -eq 1 ] &&
     ok "the planted gap (課室 without a 管理者) shows in 総合政策部's 1(4)① answer" || not_ok "planted gap not prefilled ($gap)"
 
 # ---- answering ----
-bu01=$(q "select id from assessment where target_id='bu01' and campaign_id=1")
+bu01=$(q "select id from assessment where target_id='bu01' and campaign_id=$C")
 qisr=$(q "select id from assessment_question where assessment_id=$bu01 and role='isr' and answer is null order by id limit 1")
 qism=$(q "select id from assessment_question where assessment_id=$bu01 and role='ism' and answer is null order by id limit 1")
 expect_exit 1 "staff without a role cannot answer" mm assessment answer "$qisr" --answer done --by E00073 --as-of $ASOF
@@ -97,7 +103,7 @@ expect_exit 0 "and submitted again" mm assessment submit "$bu01" --by E00004 --a
 expect_exit 0 "the CISO accepts it" mm assessment review "$bu01" --accept --by E00002 --as-of $ASOF
 [ "$(q "select group_concat(decision) from assessment_review where assessment_id=$bu01")" = "return,accept" ] && ok "both decisions are recorded" || not_ok "reviews"
 
-"$MAMORI" assessment progress --nendo 2026 --format json >progress.json
+"$MAMORI" assessment progress --nendo 2027 --format json >progress.json
 python3 -c '
 import json; rows = json.load(open("progress.json"))
 b = [r for r in rows if r["department_id"] == "bu01"][0]
@@ -105,16 +111,19 @@ print("ok" if b["accepted"] == 1 and b["submitted"] == 1 and b["answered"] >= 87
 contains p.txt "ok" "progress per 部局 counts the accepted assessment"
 "$MAMORI" log show --entity assessment:$bu01 --format json >log.json 2>&1
 [ "$(grep -o '"action"' log.json | wc -l)" -eq 4 ] && ok "each submit and review is in the change log" || not_ok "log entries for the assessment"
-expect_exit 1 "a second campaign for the same 年度 is refused" mm assessment campaign create --nendo 2026
+expect_exit 1 "a second campaign for the same 年度 is refused" mm assessment campaign create --nendo 2027
 
 # ---- templates and carry-forward ----
 tpl=$(q "select template_id from assessment_question where id=$qisr")
 expect_exit 0 "a template's text can be edited" mm assessment question set "$tpl" --text "独自の設問文" --by E00004
 off=$(q "select id from assessment_question_template where target_kind='system' order by id limit 1")
 expect_exit 0 "a template can be switched off" mm assessment question set "$off" --active 0
-expect_exit 0 "the next 年度's campaign is created" mm assessment campaign create --nendo 2027
+expect_exit 0 "a municipality adds its own question" mm assessment question add own-usb --kind bukyoku --role ism --clause "5.1(1)④" --text "私物のUSBメモリの持込みを課室で確認していますか。"
+expect_exit 2 "a question for a role that does not answer that target is refused" mm assessment question add own-x --kind network --role ism --clause "5.1(1)④" --text x
+expect_exit 2 "a question about an unknown clause is refused" mm assessment question add own-y --kind bukyoku --role ism --clause "99(9)" --text x
+expect_exit 0 "the next 年度's campaign is created" mm assessment campaign create --nendo 2028
 contains out.txt "前年度から引き継いだ回答" "creation reports carried answers"
-c2=$(q "select id from assessment_campaign where fiscal_year=2027")
+c2=$(q "select id from assessment_campaign where fiscal_year=2028")
 b2=$(q "select id from assessment where campaign_id=$c2 and target_id='bu01'")
 [ "$(q "select answer || '|' || answer_source || '|' || comment || '|' || text from assessment_question where assessment_id=$b2 and template_id='$tpl'")" = "na|carried|該当する業務なし|独自の設問文" ] &&
     ok "last 年度's answer and comment are carried forward, with the edited text" || not_ok "carry-forward of $tpl"
@@ -123,8 +132,10 @@ b2=$(q "select id from assessment where campaign_id=$c2 and target_id='bu01'")
 [ "$(q "select count(*) from assessment_question where assessment_id=$b2 and auto_findings > 0 and answer_source <> 'auto'")" -eq 0 ] &&
     ok "a check finding overrides a carried answer" || not_ok "auto override"
 [ "$(q "select status from assessment where id=$b2")" = open ] && ok "the new assessment starts open" || not_ok "new status"
-expect_exit 0 "a campaign without carry-forward" mm assessment campaign create --nendo 2028 --no-carry
-[ "$(q "select count(*) from assessment_question q join assessment a on a.id=q.assessment_id join assessment_campaign c on c.id=a.campaign_id where c.fiscal_year=2028 and q.answer_source='carried'")" -eq 0 ] &&
+[ "$(q "select count(*) from assessment_question q join assessment a on a.id=q.assessment_id where a.campaign_id=$c2 and q.template_id='own-usb'")" -eq "$nb" ] &&
+    ok "the added question is asked in every 部局" || not_ok "own question"
+expect_exit 0 "a campaign without carry-forward" mm assessment campaign create --nendo 2029 --no-carry
+[ "$(q "select count(*) from assessment_question q join assessment a on a.id=q.assessment_id join assessment_campaign c on c.id=a.campaign_id where c.fiscal_year=2029 and q.answer_source='carried'")" -eq 0 ] &&
     ok "--no-carry carries nothing" || not_ok "--no-carry"
 "$MAMORI" assessment show "$bu01" >show.txt 2>&1
 contains show.txt "受理" "show prints the state"

@@ -18,6 +18,9 @@ A="--as-of $ASOF"
 "$MAMORI" init --demo --reference-date $ASOF >init.out 2>&1
 "$MAMORI" check --as-of $ASOF >check.out 2>&1
 check "demo with a stored check run" test "$(q 'select count(*) from check_run')" -eq 1
+# The demo builder recorded an audit of its own (plan audit-2026-01); this test adds A2026-1.
+[ "$(q "select count(*) from audit_finding where plan_id='audit-2026-01' and status='verified'")" -eq 1 ] &&
+    ok "the demo has an audit with a finding verified closed" || not_ok "demo audit"
 
 expect_exit 1 "only the 監査統括責任者 drafts a plan" mm audit plan create A2026-1 --title 内部監査 --start 2026-11-01 --end 2027-02-28 --by E00073 $A
 expect_exit 0 "the 監査統括責任者 drafts the 監査実施計画" mm audit plan create A2026-1 --title "令和8年度 内部監査（総合政策部）" --start 2026-11-01 --end 2027-02-28 --items "研修の記録、アカウント管理" --by E00767 $A
@@ -39,15 +42,15 @@ expect_exit 1 "team check reports the conflict" mm audit team check A2026-1 --pe
 expect_exit 0 "an independent member of another 部局 is accepted as lead" mm audit team add A2026-1 --person E00073 --lead --by E00767 $A
 expect_exit 0 "team check confirms independence" mm audit team check A2026-1 --person E00073
 expect_exit 0 "a conflicted member is accepted only with the unavoidable reason recorded" mm audit team add A2026-1 --person E00074 --unavoidable "情報システムの専門知識を持つ職員が他にいないため" --by E00767 $A
-[ "$(q "select waiver from audit_team_member where person_id='E00074'")" = "情報システムの専門知識を持つ職員が他にいないため" ] &&
+[ "$(q "select waiver from audit_team_member where plan_id='A2026-1' and person_id='E00074'")" = "情報システムの専門知識を持つ職員が他にいないため" ] &&
     ok "the waiver is recorded with the member" || not_ok "waiver"
-[ -z "$(q "select waiver from audit_team_member where person_id='E00073'")" ] && ok "an independent member has no waiver" || not_ok "independent waiver"
+[ -z "$(q "select waiver from audit_team_member where plan_id='A2026-1' and person_id='E00073'")" ] && ok "an independent member has no waiver" || not_ok "independent waiver"
 
 expect_exit 1 "a finding before approval is refused" mm audit finding add A2026-1 --scope department --target ka0101 --severity high --clause "5.2(2)⑤" --title 研修記録がない --by E00073 $A
 expect_exit 1 "a staff member cannot record the 委員会's approval" mm audit plan approve A2026-1 --date 2026-11-05 --by E00074 $A
 expect_exit 0 "a 委員 records the 委員会's approval" mm audit plan approve A2026-1 --date 2026-11-05 --ref "第3回委員会 議事録" --by E00003 $A
 expect_exit 1 "an approved plan's scope is fixed" mm audit plan scope A2026-1 --department ka0102 --by E00767 $A
-[ "$(q "select scope_type || ' ' || scope_department_id || ' ' || valid_from || ' ' || valid_to from role_assignment where role='auditor' and person_id='E00073'")" = "kashitsu ka0101 2026-11-01 2027-02-28" ] &&
+[ "$(q "select scope_type || ' ' || scope_department_id || ' ' || valid_from || ' ' || valid_to from role_assignment where role='auditor' and person_id='E00073' and note='A2026-1'")" = "kashitsu ka0101 2026-11-01 2027-02-28" ] &&
     ok "the auditor gets read scope on the audited 課室 for the plan's period" || not_ok "auditor assignment"
 
 # ---- a finding to verified closure ----
@@ -56,14 +59,14 @@ expect_exit 1 "someone outside the team cannot record a finding" mm audit findin
 expect_exit 2 "an unknown clause is bad input" mm audit finding add A2026-1 --scope department --target ka0101 --severity high --clause "99.9" --title x --by E00073 $A
 expect_exit 1 "a target outside the scope is refused" mm audit finding add A2026-1 --scope department --target ka0102 --severity high --clause "6.2(1)②(ア)" --title x --by E00073 $A
 expect_exit 0 "the auditor records a finding with evidence" mm audit finding add A2026-1 --scope department --target ka0101 --severity high --clause "6.2(1)②(ア)" --title "異動者のアカウントを停止する手順がない" --cause "人事異動の通知が情報システム管理者に届かない" --evidence evidence.pdf --by E00073 $A
-fid=$(q "select id from audit_finding")
+fid=$(q "select id from audit_finding where plan_id='A2026-1'")
 [ "$(q "select count(*) from pdca_evidence where owner_kind='finding' and owner_id=$fid")" -eq 1 ] && ok "the evidence is attached to the finding" || not_ok "finding evidence"
 
 expect_exit 1 "only the CISO instructs an 改善計画" mm audit plan-improvement "$fid" --owner E00005 --actions x --due 2027-01-31 --by E00073 $A
 expect_exit 1 "the owner must be the 管理者 of the unit" mm audit plan-improvement "$fid" --owner E00073 --actions x --due 2027-01-31 --by E00002 $A
 contains err.txt "9.1(7)①" "the refusal cites 9.1(7)①"
 expect_exit 0 "the CISO instructs the 企画課長 to plan the improvement" mm audit plan-improvement "$fid" --owner E00005 --actions "異動時にアカウント停止を依頼する手順を定める" --due 2027-01-31 --by E00002 $A
-pid=$(q "select id from improvement_plan")
+pid=$(q "select id from improvement_plan where finding_id=$fid")
 expect_exit 1 "only the owner reports progress" mm audit progress "$pid" --percent 50 --summary x --by E00073 $A
 expect_exit 0 "the owner reports progress" mm audit progress "$pid" --percent 50 --summary "手順案を作成" --date 2026-12-01 --by E00005 $A
 expect_exit 1 "closure cannot be verified before completion" mm audit verify "$pid" --by E00073 $A
@@ -75,7 +78,7 @@ expect_exit 0 "the auditor's follow-up reopens it" mm audit verify "$pid" --reop
 [ "$(q "select status from audit_finding where id=$fid")" = in_progress ] && ok "the finding is back in progress" || not_ok "reopened status"
 expect_exit 0 "the owner reports completion again" mm audit progress "$pid" --percent 100 --summary "周知の記録を添付" --date 2027-01-20 --by E00005 $A
 expect_exit 0 "the auditor verifies closure" mm audit verify "$pid" --date 2027-01-25 --by E00073 $A
-[ "$(q "select f.status || ' ' || p.verified_on || ' ' || p.verified_by from audit_finding f join improvement_plan p on p.finding_id=f.id")" = "verified 2027-01-25 E00073" ] &&
+[ "$(q "select f.status || ' ' || p.verified_on || ' ' || p.verified_by from audit_finding f join improvement_plan p on p.finding_id=f.id where f.id=$fid")" = "verified 2027-01-25 E00073" ] &&
     ok "the finding is verified closed by the auditor" || not_ok "verified"
 [ "$(q "select count(*) from improvement_progress where plan_id=$pid")" -eq 3 ] && ok "every progress report is kept" || not_ok "progress reports"
 [ "$(q "select group_concat(closed) from improvement_verification where plan_id=$pid")" = "0,1" ] && ok "both follow-up decisions are kept" || not_ok "verifications"
