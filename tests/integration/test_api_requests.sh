@@ -107,3 +107,16 @@ same "GET /api/v1/inbox" "$(api "$ST" GET /api/v1/inbox i.json)" 200
 same "… the decision reached the requester" "$(js i.json "any(n['request_id'] == $id for n in d['items'])")" True
 same "… the 課長 was told of the filing" "$(api "$ISM" GET '/api/v1/inbox?unread=1' i2.json; js i2.json "any(n['request_id'] == $id for n in d['items'])")" 200True
 same "the change log holds the filing and the decision" "$(q "SELECT COUNT(*) >= 2 FROM audit_log WHERE entity_type = 'request' AND entity_id = '$id'")" 1
+
+# --- 代決: a delegate of the 課長 sees and decides ------------------------------------------
+DL=$(token deleg E00008)
+today=$(TZ=Asia/Tokyo date +%F); later=$(TZ=Asia/Tokyo date -d '+7 days' +%F)
+"$MAMORI" --db demo.db request delegate E00005 E00008 --role ism --instrument "代決規程第3条" \
+    --from "$today" --to "$later" >/dev/null || not_ok "delegation recorded"
+api "$ST" POST /api/v1/requests n3.json "$good" >/dev/null
+id3=$(js n3.json 'd["id"]')
+same "the delegate awaits it" "$(api "$DL" GET '/api/v1/requests?tab=awaiting' x.json; js x.json "$id3 in [i['id'] for i in d['items']]")" 200True
+same "the delegate reads it" "$(api "$DL" GET "/api/v1/requests/$id3" x.json; js x.json 'd["may_decide"]')" 200True
+same "the delegate decides (200)" "$(api "$DL" POST "/api/v1/requests/$id3/decide" x.json '{"decision":"approve"}')" 200
+same "… recorded as 代決 under the instrument" "$(js x.json 'd["approvals"][0]["decided_by"] + " " + d["approvals"][0]["instrument"]')" "E00008 代決規程第3条"
+same "… the grantor stays the 課長" "$(js x.json 'd["approvals"][0]["person_id"]')" E00005
