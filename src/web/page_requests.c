@@ -407,6 +407,21 @@ static void pager(struct web_ctx *c, enum rq_tab tab, const char *state, const c
     html_raw(sb, "</nav>\n");
 }
 
+static int count_notice(void *ctx, const struct approval_notice *n)
+{
+    (void)n;
+    (*(long long *)ctx)++;
+    return 0;
+}
+
+/* How many notices of the user's inbox are unread. */
+static int unread_count(struct web_ctx *c, long long *n, struct mm_err *err)
+{
+    *n = 0;
+    return c->person_id[0] ? approval_inbox_each(c->st, c->person_id, 1, count_notice, n, err)
+                           : MM_OK;
+}
+
 void rq_page_list(struct web_ctx *c, char *const *args)
 {
     (void)args;
@@ -427,11 +442,21 @@ void rq_page_list(struct web_ctx *c, char *const *args)
         app_internal(c, &err);
         return;
     }
+    long long unread = 0;
+    if (unread_count(c, &unread, &err)) {
+        json_decref(items);
+        app_internal(c, &err);
+        return;
+    }
     app_begin(c, "申請・承認", "/requests");
     struct strbuf *sb = APP_SB(c);
+    html_raw(sb, "<p class=\"actions\">");
     if (authz_allows(c->who, "request", AUTHZ_WRITE, NULL) && c->person_id[0])
-        html_raw(sb, "<p class=\"actions\"><a class=\"button\" href=\"/requests/new\">新しい申請</a>"
-                     "<a href=\"/inbox\">お知らせ（受信箱）</a></p>\n");
+        html_raw(sb, "<a class=\"button\" href=\"/requests/new\">新しい申請</a>");
+    if (unread)
+        html_f(sb, "<a href=\"/inbox\">お知らせ（未読 %lld 件）</a></p>\n", unread);
+    else
+        html_raw(sb, "<a href=\"/inbox\">お知らせ（受信箱）</a></p>\n");
     tab_nav(c, tab, may_all);
     html_f(sb, "<form class=\"filters\" method=\"get\" action=\"/requests\">"
                "<input type=\"hidden\" name=\"tab\" value=\"%s\">",

@@ -194,6 +194,20 @@ contains x.html '取下げ' "the request is 取下げ"
 check "withdrawing twice is 409" test "$(req POST "/requests/$id2/withdraw" x.html "${S[@]}" --data "csrf=$t")" = 409
 check "the change log records the filing and the decision" test "$(sqlite3 t.db "SELECT COUNT(*) FROM audit_log WHERE entity_type = 'request' AND entity_id = '$id'")" -ge 2
 
+# --- 代決: the record shows who decided in the grantor's place -----------------------------
+today=$(TZ=Asia/Tokyo date +%F); later=$(TZ=Asia/Tokyo date -d '+7 days' +%F)
+"$MAMORI" --db t.db request delegate E00005 E00008 --role ism --instrument "代決規程第3条" \
+    --from "$today" --to "$later" >/dev/null || not_ok "delegation recorded"
+req POST /requests/new/takeout n3.html "${S[@]}" --data "csrf=$t&op=submit" "${V[@]}" >/dev/null
+id3=$(location n3.html); id3=${id3#/requests/}; id3=${id3%%\?*}
+req GET "/requests/$id3" x.html "${S[@]}" >/dev/null
+contains x.html '代決者: 高橋　昌宏' "an open step names the grantor's delegate"
+"$MAMORI" --db t.db request decide "$id3" approve --as E00008 >/dev/null || not_ok "the delegate decides"
+req GET "/requests/$id3" x.html "${S[@]}" >/dev/null
+contains x.html '代決: 高橋　昌宏（代決規程第3条）' "the decision is marked as 代決 with its instrument"
+req GET /requests l2.html "${S[@]}" >/dev/null
+contains l2.html 'お知らせ（未読 ' "the list shows the unread notices"
+
 # --- filters and paging ----------------------------------------------------------------
 req GET "/requests?tab=mine&state=withdrawn" fl.html "${S[@]}" >/dev/null
 contains fl.html "/requests/$id2\"" "the state filter keeps the withdrawn request"
