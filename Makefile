@@ -78,7 +78,7 @@ test: deps
 check: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 build-asan/mamori unit-tests
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    tests/run.sh build-asan
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp tests/run.sh build-asan
 
 fuzz: deps
 	@tools/build-fuzz.sh

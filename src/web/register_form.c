@@ -50,11 +50,10 @@ static int field(struct web_ctx *c, const struct reg_col *col, const char *value
     int req = (col->flags & REG_REQUIRED) != 0;
     html_f(sb, "<div class=\"field%s\"><label for=\"c_%s\">%s%s</label>", msg[0] ? " invalid" : "",
            col->name, col->label, req ? "（必須）" : "");
-    const char *aria = msg[0] ? " aria-invalid=\"true\" aria-describedby=\"e_" : "";
     if (selectable(c, col)) {
         html_f(sb, "<select id=\"c_%s\" name=\"%s\"", col->name, col->name);
         if (msg[0])
-            html_f(sb, "%s%s\"", aria, col->name);
+            html_f(sb, " aria-invalid=\"true\" aria-describedby=\"e_%s\"", col->name);
         html_f(sb, "><option value=\"\">%s</option>", req ? "（選んでください）" : "（なし）");
         struct opt_ctx o = {sb, value};
         if (col->kind == REG_BOOL) {
@@ -71,10 +70,12 @@ static int field(struct web_ctx *c, const struct reg_col *col, const char *value
         html_raw(sb, "</select>");
     } else {
         const char *type = col->kind == REG_DATE ? "date" : "text";
-        html_f(sb, "<input type=\"%s\" id=\"c_%s\" name=\"%s\" value=\"%s\"%s", type, col->name,
-               col->name, value, col->kind == REG_INT ? " inputmode=\"numeric\"" : "");
+        html_f(sb, "<input type=\"%s\" id=\"c_%s\" name=\"%s\" value=\"%s\"", type, col->name,
+               col->name, value);
+        if (col->kind == REG_INT)
+            html_raw(sb, " inputmode=\"numeric\"");
         if (msg[0])
-            html_f(sb, "%s%s\"", aria, col->name);
+            html_f(sb, " aria-invalid=\"true\" aria-describedby=\"e_%s\"", col->name);
         html_raw(sb, ">");
         if (col->kind == REG_REF)
             html_f(sb, "<span class=\"hint\">%sの番号（id）で入力してください</span>", col->label);

@@ -138,7 +138,7 @@ static enum MHD_Result add_headers(struct MHD_Response *mr, const struct web_res
         {MHD_HTTP_HEADER_CONTENT_TYPE, resp->content_type},
         {"Content-Security-Policy", CSP},
         {"X-Frame-Options", "DENY"},
-        {"Referrer-Policy", "no-referrer"},
+        {"Referrer-Policy", "same-origin"}, /* no-referrer makes browsers send Origin: null */
         {"X-Content-Type-Options", "nosniff"},
         {MHD_HTTP_HEADER_CACHE_CONTROL, resp->cache ? resp->cache : "no-store"},
         {MHD_HTTP_HEADER_ALLOW, resp->allow},

@@ -161,7 +161,7 @@ fi
 header page.html.h Content-Type "text/html; charset=utf-8" "page Content-Type"
 header page.html.h Content-Security-Policy "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'" "CSP header"
 header page.html.h X-Frame-Options DENY "X-Frame-Options header"
-header page.html.h Referrer-Policy no-referrer "Referrer-Policy header"
+header page.html.h Referrer-Policy same-origin "Referrer-Policy header (no referrer leaves the site)"
 header page.html.h X-Content-Type-Options nosniff "X-Content-Type-Options header"
 header page.html.h Cache-Control no-store "Cache-Control header"
 
