@@ -445,8 +445,9 @@ static void test_rollback(void **state)
                      0);
 }
 
-/* The list with an authz filter: scope by the incident's 課室, own by the reporter. Schema 007
- * has no incident resource yet, so "finding" stands in; an unknown resource shows nothing. */
+/* The list with an authz filter: scope by the incident's 課室, own by the reporter, through the
+ * grants of resource "incident" (schema 014) and, for comparison, "finding"; an unknown
+ * resource shows nothing. */
 static size_t visible(const char *person, const char *resource)
 {
     struct authz_principal *who = NULL;
@@ -469,7 +470,10 @@ static void test_list_authz(void **state)
     assert_int_equal(visible("P-ism", "finding"), 2);  /* K1: INC-0001 and the outside report */
     assert_int_equal(visible("P-k2", "finding"), 1);   /* reported it: own */
     assert_int_equal(visible("P-tk", "finding"), 3);   /* 統括: all */
-    assert_int_equal(visible("P-ism", "incident"), 0); /* no grants for an unknown resource */
+    assert_int_equal(visible("P-ism", "incident"), 2);  /* 014: ism reads its 課室's */
+    assert_int_equal(visible("P-k2", "incident"), 1);   /* 014: staff read what they reported */
+    assert_int_equal(visible("P-tk", "incident"), 3);   /* 014: 統括 reads all */
+    assert_int_equal(visible("P-ism", "no_such_resource"), 0); /* no grants, nothing shown */
 }
 
 /* The 緊急連絡網: a 課室 without ism, a holder who left, a holder without e-mail. */
