@@ -84,10 +84,19 @@ static int may_read(const struct web_ctx *c, const json_t *inc)
     return grant_reaches(c, inc, AUTHZ_READ, 1) || reached(c, inc);
 }
 
+static int is_open(const json_t *inc)
+{
+    return strcmp(inc_js(inc, "status"), "closed") != 0;
+}
+
+int inc_can_act(const struct web_ctx *c, const json_t *inc)
+{
+    return grant_reaches(c, inc, AUTHZ_WRITE, 0);
+}
+
 int inc_may_act(const struct web_ctx *c, const json_t *inc)
 {
-    return strcmp(inc_js(inc, "status"), "closed") != 0 &&
-           grant_reaches(c, inc, AUTHZ_WRITE, 0);
+    return is_open(inc) && inc_can_act(c, inc);
 }
 
 /* CSIRT (the 統一的な窓口 of 1(9)) and the 統括情報セキュリティ責任者 evaluate and respond. */
@@ -101,9 +110,14 @@ static int is_responder(const struct web_ctx *c)
     return 0;
 }
 
+int inc_can_triage(const struct web_ctx *c, const json_t *inc)
+{
+    return inc_can_act(c, inc) && is_responder(c);
+}
+
 int inc_may_triage(const struct web_ctx *c, const json_t *inc)
 {
-    return inc_may_act(c, inc) && is_responder(c);
+    return is_open(inc) && inc_can_triage(c, inc);
 }
 
 int inc_step_is_mine(const struct web_ctx *c, const json_t *inc, const json_t *step)
@@ -118,14 +132,12 @@ int inc_step_is_mine(const struct web_ctx *c, const json_t *inc, const json_t *s
         }
     }
     /* A step nobody could receive (gap) is acknowledged on its behalf by CSIRT or 統括. */
-    return json_is_string(json_object_get(step, "gap")) && is_responder(c) &&
-           grant_reaches(c, inc, AUTHZ_WRITE, 0);
+    return json_is_string(json_object_get(step, "gap")) && inc_can_triage(c, inc);
 }
 
 int inc_may_ack(const struct web_ctx *c, const json_t *inc, const json_t *step)
 {
-    return strcmp(inc_js(inc, "status"), "closed") != 0 &&
-           !json_is_string(json_object_get(step, "acknowledged_at")) &&
+    return is_open(inc) && !json_is_string(json_object_get(step, "acknowledged_at")) &&
            inc_step_is_mine(c, inc, step);
 }
 

@@ -25,7 +25,11 @@ const char *inc_js(const json_t *o, const char *key);
 /* Loads the incident for the user: NULL after answering 403 / 404 / 500. */
 json_t *inc_load_visible(struct web_ctx *c, const char *id);
 
-/* What the user may do with a loaded incident. */
+/* What the user's roles allow on a loaded incident (can: whatever its state, for deciding 403;
+ * may: and it is still open, for offering the forms). Act = record actions; triage = also
+ * triage, complete duties and close. */
+int inc_can_act(const struct web_ctx *c, const json_t *inc);
+int inc_can_triage(const struct web_ctx *c, const json_t *inc);
 int inc_may_act(const struct web_ctx *c, const json_t *inc);
 int inc_may_triage(const struct web_ctx *c, const json_t *inc);
 /* Whether step `step` of the loaded incident is the user's to acknowledge (reached them, or

@@ -261,7 +261,7 @@ int inc_run(struct web_ctx *c, const json_t *inc, enum inc_verb v, const struct 
     *denied = 0;
     if (v == INC_ACK)
         return run_ack(c, inc, in, denied, err);
-    int allowed = v == INC_ACTION ? inc_may_act(c, inc) : inc_may_triage(c, inc);
+    int allowed = v == INC_ACTION ? inc_can_act(c, inc) : inc_can_triage(c, inc);
     if (!allowed) {
         *denied = 1;
         return MM_EREFUSED;

@@ -122,8 +122,9 @@ static void facts(struct strbuf *sb, const json_t *inc)
            *inc_js(inc, "severity_label") ? inc_js(inc, "severity_label") : "未評価",
            inc_js(inc, "source_label"), inc_js(inc, "reporter_name"));
     if (*inc_js(inc, "outside_name"))
-        html_f(sb, "<dt>外部の連絡者</dt><dd>%s（%s）</dd>", inc_js(inc, "outside_name"),
-               inc_js(inc, "outside_contact"));
+        html_f(sb, "<dt>外部の連絡者</dt><dd>%s</dd><dt>その連絡先</dt><dd>%s</dd>",
+               inc_js(inc, "outside_name"),
+               *inc_js(inc, "outside_contact") ? inc_js(inc, "outside_contact") : "—");
     html_f(sb, "<dt>課室</dt><dd>%s</dd><dt>発生日時</dt><dd>%s</dd><dt>報告日時</dt><dd>%s</dd>"
                "<dt>内容</dt><dd class=\"inc-text\">%s</dd>",
            inc_js(inc, "department_name"), occurred, reported, inc_js(inc, "description"));

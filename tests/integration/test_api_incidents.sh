@@ -94,6 +94,20 @@ api "$t_staff" GET "/api/v1/incidents/$id" g.json >/dev/null
 check "the step's state is overdue" test "$(jq_ g.json "'overdue' in [s['state'] for s in d['steps']]")" = True
 check "severity filter" test "$(api "$t_csirt" GET "/api/v1/incidents?severity=medium&per=1" l.json)$(jq_ l.json "(d['total'], d['per_page'], len(d['items']))")" = "200(1, 1, 1)"
 
+# --- a second report, judged not an incident, is closed; then nothing changes -------------
+api "$t_staff" POST /api/v1/incidents r2.json '{"title":"迷惑メールの受信","description":"件名が不審なメールを受信した（開いていない）"}' >/dev/null
+id2=$(jq_ r2.json "d['id']")
+check "a second report ($id2)" test -n "$id2" -a "$id2" != "$id"
+check "csirt: judged not an incident (200)" test "$(api "$t_csirt" POST "/api/v1/incidents/$id2/triage" x.json '{"judgement":"not_incident","severity":"low"}')" = 200
+check "no outward duty for a non-incident" test "$(jq_ x.json "len(d['duties'])")" = 0
+check "csirt: close (200)" test "$(api "$t_csirt" POST "/api/v1/incidents/$id2/close" c.json '{"outcome":"迷惑メールとして削除"}')" = 200
+check "the incident is closed" test "$(jq_ c.json "d['status']")" = closed
+check "triage after closing: 409" test "$(api "$t_csirt" POST "/api/v1/incidents/$id2/triage" x.json '{"severity":"high"}')" = 409
+check "staff see it closed" test "$(api "$t_staff" GET "/api/v1/incidents?status=closed" l.json)$(jq_ l.json "[i['id'] for i in d['items']]")" = "200['$id2']"
+check "an outside report needs the caller's name (422)" test "$(api "$t_staff" POST /api/v1/incidents x.json '{"title":"x","description":"y","external":true}')" = 422
+check "an outside report (201)" test "$(api "$t_staff" POST /api/v1/incidents r3.json '{"title":"ホームページの表示がおかしい","description":"住民から電話","external":true,"outside_name":"住民A","outside_contact":"090-0000-0000"}')" = 201
+check "it is recorded as external" test "$(jq_ r3.json "(d['source'], d['outside_name'])")" = "('external', '住民A')"
+
 check "contacts for staff: 403" test "$(api "$t_staff" GET /api/v1/contacts x.json)" = 403
 check "contacts for the CSIRT: 200" test "$(api "$t_csirt" GET /api/v1/contacts k.json)" = 200
 check "contacts list gaps" test "$(jq_ k.json "d['gaps'] == len([e for e in d['items'] if e['gap']]) and d['gaps'] > 0")" = True

@@ -109,6 +109,15 @@ check "staff: POST action is 403" test "$(req POST "/incidents/$id/action" x.htm
 check "staff: the list shows their incident" test "$(req GET /incidents l.html "${S[@]}")" = 200
 contains l.html "$id" "the list names the incident"
 
+# --- a report received from a resident ---------------------------------------------------
+code=$(req POST /incidents/new r.html "${S[@]}" --data "csrf=$(csrf_of n.html)&external=1" \
+    --data-urlencode "title=市のサイトに不審な表示" --data-urlencode "description=住民から電話で連絡があった" \
+    --data-urlencode "outside_name=住民 山田" --data-urlencode "outside_contact=090-1111-2222")
+check "an outside report is filed (303)" test "$code" = 303
+req GET "$(location r.html)" x.html "${S[@]}" >/dev/null
+contains x.html "住民等外部からの報告" "it is recorded as an outside report"
+contains x.html "090-1111-2222" "with the caller's contact"
+
 # --- another 課, unknown ids -------------------------------------------------------------
 check "staff of another 課: the incident is 403" test "$(req GET "/incidents/$id" x.html "${O[@]}")" = 403
 check "staff of another 課: the PDF is 403" test "$(req GET "/incidents/$id/report.pdf" x.pdf "${O[@]}")" = 403
