@@ -38,6 +38,7 @@ port=$(free_port) || not_ok "free port"
 base="http://127.0.0.1:$port"
 "$MAMORI" --db demo.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
 pids+=($!)
+spid=$!
 for _ in $(seq 1 100); do curl -s --max-time 1 -o /dev/null "$base/healthz" && break; sleep 0.1; done
 
 check "no token: 401" test "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/requests")" = 401
@@ -120,3 +121,12 @@ same "the delegate reads it" "$(api "$DL" GET "/api/v1/requests/$id3" x.json; js
 same "the delegate decides (200)" "$(api "$DL" POST "/api/v1/requests/$id3/decide" x.json '{"decision":"approve"}')" 200
 same "… recorded as 代決 under the instrument" "$(js x.json 'd["approvals"][0]["decided_by"] + " " + d["approvals"][0]["instrument"]')" "E00008 代決規程第3条"
 same "… the grantor stays the 課長" "$(js x.json 'd["approvals"][0]["person_id"]')" E00005
+
+# --- the server stops cleanly (under the sanitizers: no error and no leak) ------------------
+kill -TERM "$spid"
+for _ in $(seq 1 100); do kill -0 "$spid" 2>/dev/null || break; sleep 0.1; done
+if grep -qiE 'AddressSanitizer|LeakSanitizer|runtime error' s.err; then
+    not_ok "server ran clean under the sanitizers"; grep -iE -A8 'Sanitizer|runtime error' s.err | head -30
+else
+    ok "server stopped without a sanitizer report"
+fi

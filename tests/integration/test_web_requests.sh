@@ -62,6 +62,7 @@ port=$(free_port) || not_ok "free port"
 base="http://127.0.0.1:$port"
 "$MAMORI" --db t.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
 pids+=($!)
+spid=$!
 for _ in $(seq 1 100); do curl -s --max-time 1 -o /dev/null "$base/healthz" && break; sleep 0.1; done
 
 S=(-H "Cookie: mamori_session=$(session takeshi "$pw_s")")
@@ -215,3 +216,12 @@ lacks fl.html "/requests/$id\"" "and drops the approved one"
 req GET "/requests?tab=mine&kind=cloud" fl.html "${S[@]}" >/dev/null
 contains fl.html '自分の申請はありません' "a kind with none says so"
 if grep -q ' style=\|<script' r2.html l.html f.html; then not_ok "no inline style or script"; else ok "no inline style or script"; fi
+
+# --- the server stops cleanly (under the sanitizers: no error and no leak) ------------------
+kill -TERM "$spid"
+for _ in $(seq 1 100); do kill -0 "$spid" 2>/dev/null || break; sleep 0.1; done
+if grep -qiE 'AddressSanitizer|LeakSanitizer|runtime error' s.err; then
+    not_ok "server ran clean under the sanitizers"; grep -iE -A8 'Sanitizer|runtime error' s.err | head -30
+else
+    ok "server stopped without a sanitizer report"
+fi
