@@ -312,7 +312,8 @@ static int run_plan_improvement(int argc, char **argv, struct cli *cli)
 
 static int run_progress(int argc, char **argv, struct cli *cli)
 {
-    static const char *const opts[] = {"percent", "summary", "date", "by", "as-of", NULL};
+    static const char *const opts[] = {"percent", "summary", "date", "evidence", "by", "as-of",
+                                       NULL};
     struct write_ctx w;
     long long id;
     int rc = begin(&w, cli, argc, argv, opts, NULL);
@@ -325,8 +326,20 @@ static int run_progress(int argc, char **argv, struct cli *cli)
         store_close(w.st);
         return cli_usage(CMD, "audit progress 改善計画番号 --percent 0〜100 --summary 内容 --by 職員ID");
     }
-    rc = audit_progress_report(w.st, &w.actor, id, G("date") ? G("date") : w.today, (int)v,
-                               G("summary"), &w.err);
+    const char *file = G("evidence");
+    char *data = NULL;
+    size_t len = 0;
+    long long rid = 0, eid = 0;
+    if (file && pargs_read_file(file, &data, &len, &w.err))
+        return end(&w, w.err.code, NULL);
+    rc = audit_progress_report_id(w.st, &w.actor, id, G("date") ? G("date") : w.today, (int)v,
+                                  G("summary"), &rid, &w.err);
+    if (!rc && file) {
+        const char *base = strrchr(file, '/');
+        rc = evidence_add(w.st, &w.actor, "progress", rid, base ? base + 1 : file, data, len, &eid,
+                          &w.err);
+    }
+    free(data);
     return end(&w, rc, v == 100 ? "完了を報告しました（監査チームの確認待ち）" : "進捗を報告しました");
 }
 
@@ -443,6 +456,7 @@ const struct command cmd_audit_def = {
     "  plan-improvement 指摘番号 --owner 職員ID --actions 内容 --due 期限\n"
     "                 CISO が改善計画を指示する（担当は所管の情報セキュリティ管理者、横断的な\n"
     "                 指摘は統括情報セキュリティ責任者）\n"
-    "  progress 改善計画番号 --percent 0〜100 --summary 内容 [--date 報告日]   担当者の進捗報告\n"
+    "  progress 改善計画番号 --percent 0〜100 --summary 内容 [--date 報告日] [--evidence ファイル]\n"
+    "                 担当者の進捗報告（100 で完了の報告）\n"
     "  verify 改善計画番号 [--reopen --note 理由] [--date 確認日]   監査チームが完了を確認する\n"
     "  search 指摘番号   同じ条項の問題がありそうな他の部局を探す（9.1(7)②）\n"};

@@ -178,7 +178,8 @@ int demo_pdca(struct store *st, const char *day, struct mm_err *err)
         rc = audit_improvement_plan(st, &cis, id2, ism, "アカウント停止の依頼を様式で行い、記録を残す",
                                     due, &ip2, err);
     if (!rc)
-        rc = audit_progress_report(st, &own, ip2, day, 100, "依頼様式を定め、過去分の記録を整えた", err);
+        rc = audit_progress_report(st, &own, ip2, day, 100, "依頼様式を定め、過去分の記録を整えた",
+                                   err);
     if (!rc)
         rc = audit_verify(st, &aud, ip2, day, 1, "依頼様式と記録を確認した", err);
     return rc;

@@ -783,6 +783,13 @@ int audit_progress_report(struct store *st, const struct pdca_actor *a, long lon
                           const char *reported_on, int percent, const char *summary,
                           struct mm_err *err)
 {
+    return audit_progress_report_id(st, a, plan_id, reported_on, percent, summary, NULL, err);
+}
+
+int audit_progress_report_id(struct store *st, const struct pdca_actor *a, long long plan_id,
+                             const char *reported_on, int percent, const char *summary,
+                             long long *report_id, struct mm_err *err)
+{
     if (percent < 0 || percent > 100)
         return mm_err_set(err, MM_EINPUT, "進捗率は 0〜100 の整数です（%d）", percent);
     if (!pdca_date_ok(reported_on))
@@ -804,6 +811,9 @@ int audit_progress_report(struct store *st, const struct pdca_actor *a, long lon
                        "INSERT INTO improvement_progress (plan_id, reported_on, percent, summary, "
                        "reported_by) VALUES (?, ?, ?, ?, ?)",
                        "itit" "t", plan_id, reported_on, (long long)percent, summary, a->person_id);
+    if (!rc && report_id)
+        rc = pdca_int(st, err, report_id, "SELECT MAX(id) FROM improvement_progress WHERE plan_id = ?",
+                      "i", plan_id);
     if (!rc)
         rc = pdca_exec(st, err,
                        "UPDATE improvement_plan SET progress = ?, completed_on = ? WHERE id = ?",

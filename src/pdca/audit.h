@@ -64,6 +64,10 @@ int audit_improvement_plan(struct store *st, const struct pdca_actor *a, long lo
 int audit_progress_report(struct store *st, const struct pdca_actor *a, long long plan_id,
                           const char *reported_on, int percent, const char *summary,
                           struct mm_err *err);
+/* The same, giving the report's id (for evidence files) in *report_id. */
+int audit_progress_report_id(struct store *st, const struct pdca_actor *a, long long plan_id,
+                             const char *reported_on, int percent, const char *summary,
+                             long long *report_id, struct mm_err *err);
 
 /* A member of the audit team (not the owner) confirms closure, or reopens with a note. */
 int audit_verify(struct store *st, const struct pdca_actor *a, long long plan_id,

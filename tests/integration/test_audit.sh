@@ -76,7 +76,10 @@ expect_exit 1 "someone outside the audit team cannot verify" mm audit verify "$p
 expect_exit 2 "reopening needs a reason" mm audit verify "$pid" --reopen --by E00073 $A
 expect_exit 0 "the auditor's follow-up reopens it" mm audit verify "$pid" --reopen --note "周知の記録がない" --date 2027-01-15 --by E00073 $A
 [ "$(q "select status from audit_finding where id=$fid")" = in_progress ] && ok "the finding is back in progress" || not_ok "reopened status"
-expect_exit 0 "the owner reports completion again" mm audit progress "$pid" --percent 100 --summary "周知の記録を添付" --date 2027-01-20 --by E00005 $A
+echo "周知文と回覧記録" >notice.txt
+expect_exit 0 "the owner reports completion again, with evidence" mm audit progress "$pid" --percent 100 --summary "周知の記録を添付" --date 2027-01-20 --evidence notice.txt --by E00005 $A
+[ "$(q "select e.file_name from pdca_evidence e join improvement_progress p on p.id = e.owner_id where e.owner_kind='progress' and p.plan_id=$pid")" = notice.txt ] &&
+    ok "the evidence is attached to the progress report" || not_ok "progress evidence"
 expect_exit 0 "the auditor verifies closure" mm audit verify "$pid" --date 2027-01-25 --by E00073 $A
 [ "$(q "select f.status || ' ' || p.verified_on || ' ' || p.verified_by from audit_finding f join improvement_plan p on p.finding_id=f.id where f.id=$fid")" = "verified 2027-01-25 E00073" ] &&
     ok "the finding is verified closed by the auditor" || not_ok "verified"
