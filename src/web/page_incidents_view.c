@@ -257,17 +257,41 @@ static void affected(struct strbuf *sb, const json_t *inc)
     html_raw(sb, "</tbody></table></div></section>\n");
 }
 
-static int select_kinds(struct web_ctx *c, const char *table_sql, struct mm_err *err)
+static int select_kinds(struct web_ctx *c, const char *table_sql, const char *current,
+                        struct mm_err *err)
 {
     struct strbuf *sb = APP_SB(c);
     struct store_stmt *s;
     int rc = store_prepare(c->st, table_sql, &s, err);
     if (rc)
         return rc;
-    while ((rc = store_step(s, err)) == STORE_ROW)
-        html_f(sb, "<option value=\"%s\">%s</option>", store_col_text(s, 0), store_col_text(s, 1));
+    while ((rc = store_step(s, err)) == STORE_ROW) {
+        const char *code = store_col_text(s, 0);
+        html_f(sb, "<option value=\"%s\"%s>%s</option>", code,
+               strcmp(code, current) == 0 ? " selected" : "", store_col_text(s, 1));
+    }
     store_finalize(s);
     return rc == STORE_DONE ? MM_OK : rc;
+}
+
+static void action_list(struct strbuf *sb, const json_t *inc)
+{
+    const json_t *list = json_object_get(inc, "actions");
+    if (!json_array_size(list)) {
+        html_raw(sb, "<p>まだ記録されていません。</p>");
+        return;
+    }
+    html_raw(sb, "<ol class=\"inc-actions\">");
+    size_t i;
+    json_t *a;
+    json_array_foreach(list, i, a)
+    {
+        char at[64];
+        when(a, "done_at", at, sizeof at);
+        html_f(sb, "<li><strong>%s</strong> %s — %s</li>", inc_js(a, "kind_label"), at,
+               inc_js(a, "description"));
+    }
+    html_raw(sb, "</ol>");
 }
 
 static void actions(struct web_ctx *c, const json_t *inc)
@@ -275,31 +299,28 @@ static void actions(struct web_ctx *c, const json_t *inc)
     struct strbuf *sb = APP_SB(c);
     html_raw(sb, "<section aria-labelledby=\"inc-act\"><h2 id=\"inc-act\">対応</h2>"
                  "<p class=\"hint\">証拠保全を記録するまで、応急措置・復旧・監視は記録できません"
-                 "（対策基準 7.3 解説 ③）。</p><ol class=\"inc-actions\">");
-    size_t i;
-    json_t *a;
-    json_array_foreach(json_object_get(inc, "actions"), i, a)
-    {
-        char at[64];
-        when(a, "done_at", at, sizeof at);
-        html_f(sb, "<li><strong>%s</strong> %s — %s</li>", inc_js(a, "kind_label"), at,
-               inc_js(a, "description"));
-    }
-    if (!i)
-        html_raw(sb, "<li>まだ記録されていません。</li>");
-    html_raw(sb, "</ol>");
+                 "（対策基準 7.3 解説 ③）。</p>");
+    action_list(sb, inc);
     if (inc_may_act(c, inc)) {
+        /* After a refused POST the typed values stay in the form. */
+        char kind[32] = "", desc[4000] = "", at[64] = "";
+        if (c->req->form && strstr(c->req->path, "/action")) {
+            app_form(c, "kind", kind, sizeof kind);
+            app_form(c, "description", desc, sizeof desc);
+            app_form(c, "done_at", at, sizeof at);
+        }
         html_f(sb, "<form class=\"inc-form\" method=\"post\" action=\"/incidents/%s/action\">",
                inc_js(inc, "id"));
         app_csrf_field(c);
         html_raw(sb, "<div class=\"field\"><label for=\"a_kind\">対応の種類</label><select id=\"a_kind\" name=\"kind\">");
         struct mm_err err;
-        select_kinds(c, "SELECT code, label FROM incident_action_kind ORDER BY sort", &err);
-        html_raw(sb, "</select></div><div class=\"field\"><label for=\"a_desc\">内容</label>"
-                     "<textarea id=\"a_desc\" name=\"description\" rows=\"3\" required></textarea></div>"
-                     "<div class=\"field\"><label for=\"a_at\">実施日時（空欄は現在）</label>"
-                     "<input id=\"a_at\" name=\"done_at\" type=\"datetime-local\"></div>"
-                     "<div><button type=\"submit\">対応を記録する</button></div></form>");
+        select_kinds(c, "SELECT code, label FROM incident_action_kind ORDER BY sort", kind, &err);
+        html_f(sb, "</select></div><div class=\"field\"><label for=\"a_desc\">内容</label>"
+                   "<textarea id=\"a_desc\" name=\"description\" rows=\"3\" required>%s</textarea></div>"
+                   "<div class=\"field\"><label for=\"a_at\">実施日時（空欄は現在）</label>"
+                   "<input id=\"a_at\" name=\"done_at\" type=\"datetime-local\" value=\"%s\"></div>"
+                   "<div><button type=\"submit\">対応を記録する</button></div></form>",
+               desc, at);
     }
     html_raw(sb, "</section>\n");
 }

@@ -152,6 +152,8 @@ contains v.html "個人情報保護委員会への報告（速報）" "the PPC r
 check "containment before evidence is refused (409)" test "$(req POST "/incidents/$id/action" x.html "${C[@]}" --data "csrf=$t&kind=containment" --data-urlencode "description=端末をLANから外した")" = 409
 contains x.html 'role="alert"' "the refusal is shown as an alert"
 contains x.html "証拠保全" "the engine's message names evidence preservation"
+contains x.html "端末をLANから外した</textarea>" "the refused action's text stays in the form"
+lacks x.html "mamori incident" "the page does not suggest a CLI command"
 check "csirt: evidence is recorded (303)" test "$(req POST "/incidents/$id/action" r.html "${C[@]}" --data "csrf=$t&kind=evidence" --data-urlencode "description=現状を写真で記録した")" = 303
 check "csirt: then containment (303)" test "$(req POST "/incidents/$id/action" r.html "${C[@]}" --data "csrf=$t&kind=containment" --data-urlencode "description=端末をLANから外した")" = 303
 check "csirt: a duty is done (303)" test "$(req POST "/incidents/$id/duty" r.html "${C[@]}" --data "csrf=$t&kind=mic" --data-urlencode "reference=第一報")" = 303
