@@ -220,36 +220,39 @@ struct field {
 };
 static const struct step {
     const char *action, *heading, *roles[3];
-    int write; /* needs a write grant on "audit" */
+    int write;         /* needs a write grant on "audit" */
+    int when_approved; /* offered on an approved plan (else on a draft) */
     struct field fields[8];
 } steps[] = {
-    {"scope", "対象を加える（承認前）", {"audit_chief"}, 1,
+    {"scope", "対象を加える（承認前）", {"audit_chief"}, 1, 0,
      {{"kind", "区分（department / system / contractor / cloud_service）", "text"},
       {"target", "対象ID", "text"}}},
-    {"team", "チームに加える（独立性を確かめます）", {"audit_chief"}, 1,
+    {"team", "チームに加える（独立性を確かめます）", {"audit_chief"}, 1, 0,
      {{"person", "職員ID", "text"}, {"lead", "主任にする", "checkbox"},
       {"waiver", "独立でないのに加える理由（止むを得ない場合のみ）", "textarea"}}},
-    {"approve", "委員会の承認を記録する", {"committee", "toukatsu"}, 0,
+    {"approve", "委員会の承認を記録する", {"committee", "toukatsu"}, 0, 0,
      {{"approved_on", "承認日", "date"}, {"ref", "議事録等", "text"}}},
-    {"finding", "指摘を記録する", {"auditor", "audit_chief"}, 1,
+    {"finding", "指摘を記録する", {"auditor", "audit_chief"}, 1, 1,
      {{"scope_kind", "対象の区分", "text"}, {"target_id", "対象ID", "text"},
       {"severity", "重大度（critical / high / medium / low）", "text"},
       {"clause_id", "条項", "text"}, {"title", "指摘", "text"}, {"detail", "内容", "textarea"},
       {"cause", "原因", "textarea"}, {"cross_cutting", "横断的な指摘", "checkbox"}}},
-    {"improve", "改善計画を指示する", {"ciso", "vice_ciso"}, 0,
+    {"improve", "改善計画を指示する", {"ciso", "vice_ciso"}, 0, 1,
      {{"finding", "指摘の番号", "number"}, {"owner", "担当者の職員ID", "text"},
       {"actions", "改善の内容", "textarea"}, {"due_on", "期限", "date"}}},
-    {"progress", "進捗を報告する", {"ism", "isr", "toukatsu"}, 0,
+    {"progress", "進捗を報告する", {"ism", "isr", "toukatsu"}, 0, 1,
      {{"plan", "改善計画の番号", "number"}, {"percent", "進捗（%）", "number"},
       {"summary", "内容", "textarea"}}},
-    {"verify", "完了を確認する", {"auditor", "audit_chief"}, 0,
+    {"verify", "完了を確認する", {"auditor", "audit_chief"}, 0, 1,
      {{"plan", "改善計画の番号", "number"}, {"closed", "完了を認める", "checkbox"},
       {"note", "認めないときの理由", "textarea"}}},
 };
 #define NSTEPS (sizeof steps / sizeof *steps)
 
-static int offered(struct web_ctx *c, const struct step *s)
+static int offered(struct web_ctx *c, const struct step *s, int approved)
 {
+    if (s->when_approved != approved)
+        return 0;
     for (size_t i = 0; i < 3 && s->roles[i]; i++)
         if (authz_has_role(c->who, s->roles[i]))
             return 1;
@@ -420,9 +423,17 @@ void pdca_audit_page(struct web_ctx *c, char *const *args)
         app_internal(c, &err);
         return;
     }
+    long long approved = 0;
+    struct store_stmt *ps;
+    if (!store_prepare(c->st, "SELECT status <> 'draft' FROM audit_plan WHERE id = ?", &ps, &err)) {
+        store_bind_text(ps, 1, plan);
+        if (store_step(ps, &err) == STORE_ROW)
+            approved = store_col_int(ps, 0);
+        store_finalize(ps);
+    }
     int any = 0;
     for (size_t i = 0; i < NSTEPS; i++)
-        if (offered(c, &steps[i])) {
+        if (offered(c, &steps[i], (int)approved)) {
             if (!any++)
                 html_raw(sb, "<h2>操作</h2>\n");
             step_form(c, plan, &steps[i]);
