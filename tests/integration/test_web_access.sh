@@ -191,6 +191,11 @@ P[inc_k]=$(new_incident "${P[person_own]}" --department "$K")
 P[inc_sys]=$(new_incident "${P[person_other]}" --department "$S_dept" --system "$S")
 P[inc_other]=$(new_incident "${P[person_other]}")
 ph inc_missing "SELECT 'INC-1999-9999'"
+# 自己点検 and 監査 of the demo: B's assessment, one outside B and off S, the demo's audit; the 年度.
+ph assess_b "SELECT id FROM assessment WHERE target_id = '$B' ORDER BY id"
+ph assess_other "SELECT id FROM assessment WHERE target_kind IN ('bukyoku', 'kashitsu') AND target_id $OUT_B AND (department_id IS NULL OR department_id $OUT_B) AND system_id IS NOT '$S' ORDER BY id DESC"
+ph audit_other "SELECT a.id FROM audit_plan a WHERE NOT EXISTS (SELECT 1 FROM audit_scope x WHERE x.plan_id = a.id AND (x.target_id $IN_B OR x.target_id = '$S')) ORDER BY a.id"
+ph nendo "SELECT CAST(strftime('%Y', '$today') AS INTEGER) - (CAST(strftime('%m', '$today') AS INTEGER) < 4)"
 for k in req_self req_wd_h req_wd_a req_other req_ret inc_self inc_k inc_sys inc_other; do [ -n "${P[$k]}" ] || not_ok "placeholder {$k} has a request or an incident"; done
 echo "# placeholders: $(for k in "${!P[@]}"; do printf '%s=%s ' "$k" "${P[$k]}"; done)"
 
