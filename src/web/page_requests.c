@@ -389,10 +389,31 @@ static int query_int(struct web_ctx *c, const char *name, int def, int max)
     return n < 1 ? def : n > max ? max : (int)n;
 }
 
-static void pager(struct web_ctx *c, enum rq_tab tab, const char *state, const char *kind,
+/* Percent-encodes a query value (anything but unreserved characters). */
+static void url_value(const char *in, char *out, size_t size)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t o = 0;
+    for (const unsigned char *p = (const unsigned char *)in; *p && o + 4 < size; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '_' || *p == '.') {
+            out[o++] = (char)*p;
+        } else {
+            out[o++] = '%';
+            out[o++] = hex[*p >> 4];
+            out[o++] = hex[*p & 15];
+        }
+    }
+    out[o] = '\0';
+}
+
+static void pager(struct web_ctx *c, enum rq_tab tab, const char *state_in, const char *kind_in,
                   int page, size_t total)
 {
     struct strbuf *sb = APP_SB(c);
+    char state[100], kind[200];
+    url_value(state_in, state, sizeof state);
+    url_value(kind_in, kind, sizeof kind);
     size_t pages = (total + RQ_PER_PAGE - 1) / RQ_PER_PAGE;
     if (pages <= 1)
         return;

@@ -209,12 +209,36 @@ contains x.html '代決: 高橋　昌宏（代決規程第3条）' "the decision
 req GET /requests l2.html "${S[@]}" >/dev/null
 contains l2.html 'お知らせ（未読 ' "the list shows the unread notices"
 
+# --- the 統括 reads every request ('all' grant) without deciding ----------------------------
+"$MAMORI" --db t.db user add tk --person "$(sqlite3 t.db "SELECT person_id FROM role_assignment WHERE role = 'toukatsu' LIMIT 1")" >tk.out
+T=(-H "Cookie: mamori_session=$(session tk "$(sed -n 's/^初期パスワード: //p' tk.out)")")
+check "the 統括's list has the tab すべての申請" test "$(req GET '/requests?tab=all' ta.html "${T[@]}")" = 200
+contains ta.html 'aria-current="page">すべての申請' "すべての申請 is the current tab"
+contains ta.html "/requests/$id\"" "the 統括 sees the staff member's request"
+check "the 統括 opens it" test "$(req GET "/requests/$id" x.html "${T[@]}")" = 200
+lacks x.html '/decide"' "without a decision form"
+check "the 統括 gets its PDF" test "$(req GET "/requests/$id/print" x.pdf "${T[@]}")" = 200
+
 # --- filters and paging ----------------------------------------------------------------
 req GET "/requests?tab=mine&state=withdrawn" fl.html "${S[@]}" >/dev/null
 contains fl.html "/requests/$id2\"" "the state filter keeps the withdrawn request"
 lacks fl.html "/requests/$id\"" "and drops the approved one"
 req GET "/requests?tab=mine&kind=cloud" fl.html "${S[@]}" >/dev/null
 contains fl.html '自分の申請はありません' "a kind with none says so"
+for i in $(seq 1 21); do
+    "$MAMORI" --db t.db request new offsite --as E00006 --title "庁外処理 $i" --set work=集計 \
+        --set confidentiality=2 --set place=自宅 --set measures=暗号化 --set from=2026-12-01 \
+        --set until=2026-12-02 >/dev/null || not_ok "filing $i from the command line"
+done
+mine=$(sqlite3 t.db "SELECT COUNT(*) FROM request WHERE requester_id = 'E00006'")
+req GET "/requests?tab=mine" pg.html "${S[@]}" >/dev/null
+check "page 1 shows 20 rows" test "$(grep -o '<tr><td class="num">' pg.html | wc -l)" = 20
+contains pg.html "1 / $(( (mine + 19) / 20 )) ページ（$mine 件）" "the pager counts every request ($mine)"
+contains pg.html 'tab=mine&amp;state=&amp;kind=&amp;page=2">次へ' "a link to the next page"
+req GET "/requests?tab=mine&page=2" pg2.html "${S[@]}" >/dev/null
+check "page 2 shows the rest" test "$(grep -o '<tr><td class="num">' pg2.html | wc -l)" = $(( mine - 20 < 20 ? mine - 20 : 20 ))
+req GET "/requests?tab=mine&kind=a%26b%22" pg3.html "${S[@]}" >/dev/null
+lacks pg3.html 'a&b"' "a filter value is never echoed raw"
 if grep -q ' style=\|<script' r2.html l.html f.html; then not_ok "no inline style or script"; else ok "no inline style or script"; fi
 
 # --- the server stops cleanly (under the sanitizers: no error and no leak) ------------------
