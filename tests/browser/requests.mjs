@@ -4,8 +4,8 @@
 // a comment, the staff member sees it 許可 with the 課長's name and the time in 和暦, and a second
 // staff member of the same 課 gets 403 on its address and does not see it in their lists.
 // Started by tests/integration/test_browser_requests.sh (MB_* variables). Prints `ok - …` /
-// `not ok - …` lines; saves requests-form.png, requests-list.png and requests-page.png (full
-// page at 1366×768) in $MB_SHOTS. Pages are driven the way a person would: labels, links, buttons.
+// `not ok - …` lines; saves requests-form.png, requests-list.png, requests-decide.png and
+// requests-page.png (full page at 1366×768) in $MB_SHOTS. Pages are driven the way a person would: labels, links, buttons.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -168,6 +168,7 @@ async function approve(page, id) {
   await clickAndLoad(page, link);
   await page.getByRole('radio', { name: '許可', exact: true }).check();
   await page.getByLabel(/^コメント/).fill(COMMENT);
+  await shot(page, 'requests-decide');
   await clickAndLoad(page, button(page, '決定する'));
   const done = await page.locator('[role="status"]').innerText();
   check(done.includes('決定を記録しました'), `課長: the decision is recorded (${done})`);
