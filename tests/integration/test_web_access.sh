@@ -5,6 +5,7 @@
 # assignments (an auditor and three single-role holders are added here); each signs in once
 # (password change, TOTP enrollment for role holders) and gets an API token, then every row is
 # requested once per persona. One line per cell: "ok - METHOD PATH persona → got".
+# ACCESS_TABLE and ACCESS_SRC may point at another table or source tree (to try a change).
 source "$MAMORI_ROOT/tests/integration/lib.sh"
 
 table="${ACCESS_TABLE:-$MAMORI_ROOT/tests/web/access.tsv}"
