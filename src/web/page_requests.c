@@ -26,6 +26,7 @@ const struct web_route web_routes_requests[] = {
     {"POST", "/requests/{}/amend", rq_post_amend},
     {"GET", "/requests/{}/print", rq_get_print},
     {"GET", "/requests/{}/attachments/{}", rq_get_attachment},
+    {"POST", "/requests/{}/attach", rq_post_attach},
     {"GET", "/inbox", rq_page_inbox},
     {"POST", "/inbox/read", rq_post_inbox_read},
     {"GET", "/api/v1/request-kinds", rq_api_kinds},
@@ -34,6 +35,8 @@ const struct web_route web_routes_requests[] = {
     {"GET", "/api/v1/requests/{}", rq_api_get},
     {"POST", "/api/v1/requests/{}/decide", rq_api_decide},
     {"POST", "/api/v1/requests/{}/withdraw", rq_api_withdraw},
+    {"POST", "/api/v1/requests/{}/attachments", rq_api_attach},
+    {"GET", "/api/v1/requests/{}/attachments/{}", rq_get_attachment},
     {"GET", "/api/v1/inbox", rq_api_inbox},
     {NULL, NULL, NULL},
 };

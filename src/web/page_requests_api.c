@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #define API_PER_DEFAULT 50
 #define API_PER_MAX 200
 
@@ -240,6 +242,46 @@ void rq_api_withdraw(struct web_ctx *c, char *const *args)
     else
         send_request(c, id, 200);
     json_decref(b);
+}
+
+/* {"name": "…", "content_base64": "…"}: the requester attaches a file to an undecided request. */
+void rq_api_attach(struct web_ctx *c, char *const *args)
+{
+    long long id = rq_id(args[0]);
+    json_t *r = rq_load_visible(c, id);
+    if (!r)
+        return;
+    int mine = rq_is_requester(c, r);
+    json_decref(r);
+    if (!mine || !authz_allows(c->who, "request", AUTHZ_WRITE, NULL)) {
+        app_deny(c);
+        return;
+    }
+    json_t *b = body_object(c);
+    if (!b)
+        return;
+    const char *name = json_string_value(json_object_get(b, "name"));
+    const char *b64 = json_string_value(json_object_get(b, "content_base64"));
+    size_t cap = b64 ? strlen(b64) / 4 * 3 + 3 : 0, len = 0;
+    unsigned char *data = cap ? malloc(cap) : NULL;
+    if (!data || sodium_base642bin(data, cap, b64, strlen(b64), NULL, &len, NULL,
+                                   sodium_base64_VARIANT_ORIGINAL) != 0) {
+        free(data);
+        json_decref(b);
+        app_json_error(c, 422, "invalid", "content_base64 に内容を base64 で入れてください");
+        return;
+    }
+    struct mm_err err;
+    mm_err_clear(&err);
+    long long att = 0;
+    int rc = approval_attach(c->st, &c->actor, id, c->person_id, name ? name : "", data, len, &att,
+                             &err);
+    free(data);
+    json_decref(b);
+    if (rc)
+        engine_error(c, rc, &err, NULL, 409);
+    else
+        send_request(c, id, 201);
 }
 
 static int notice_json(void *ctx, const struct approval_notice *n)

@@ -21,6 +21,7 @@ static const struct {
     {"decided", "決定を記録しました。"},
     {"withdrawn", "申請を取り下げました。"},
     {"amended", "内容を直して、改めて審査に回しました。"},
+    {"attached", "文書を添付しました。"},
 };
 
 /* The decisions a grantor may record, in the order of the form. */
@@ -171,11 +172,28 @@ static void decide_form(struct web_ctx *c, const json_t *r, long long id)
     html_raw(sb, "<div class=\"actions\"><button type=\"submit\">決定する</button></div></form></section>\n");
 }
 
+/* A text document attached from the page (a form can send no file without a multipart body). */
+static void attach_form(struct web_ctx *c, long long id)
+{
+    struct strbuf *sb = APP_SB(c);
+    html_f(sb, "<details class=\"rq-attach\"><summary>文書を添付する（テキスト）</summary>"
+               "<form class=\"edit\" method=\"post\" action=\"/requests/%lld/attach\">",
+           id);
+    app_csrf_field(c);
+    html_raw(sb, "<div class=\"field\"><label for=\"att_name\">ファイル名（例: 持出物一覧.txt）</label>"
+                 "<input type=\"text\" id=\"att_name\" name=\"name\" maxlength=\"200\" required></div>"
+                 "<div class=\"field\"><label for=\"att_text\">内容（60 KB まで。ファイルは API "
+                 "でも添付できます）</label><textarea id=\"att_text\" name=\"text\" rows=\"6\" "
+                 "required></textarea></div><div class=\"actions\"><button type=\"submit\">添付する"
+                 "</button></div></form></details>\n");
+}
+
 static void requester_actions(struct web_ctx *c, const json_t *r, long long id)
 {
     struct strbuf *sb = APP_SB(c);
     if (!undecided(r))
         return;
+    attach_form(c, id);
     if (strcmp(rq_js(r, "state"), "returned") == 0)
         html_f(sb, "<p class=\"actions\"><a class=\"button\" href=\"/requests/%lld/amend\">"
                    "内容を直して再申請する</a></p>\n",
@@ -307,6 +325,35 @@ void rq_post_withdraw(struct web_ctx *c, char *const *args)
     int rc = approval_withdraw(c->st, &c->actor, id, c->person_id, reason[0] ? reason : NULL,
                                c->today, &err);
     after_change(c, id, rc, &err, "withdrawn");
+}
+
+void rq_post_attach(struct web_ctx *c, char *const *args)
+{
+    long long id = rq_id(args[0]);
+    json_t *r = rq_load_visible(c, id);
+    if (!r)
+        return;
+    int mine = rq_is_requester(c, r);
+    json_decref(r);
+    if (!mine || !authz_allows(c->who, "request", AUTHZ_WRITE, NULL)) {
+        app_deny(c);
+        return;
+    }
+    char name[256];
+    char *text = malloc(64 * 1024);
+    app_form(c, "name", name, sizeof name);
+    if (!text || !app_form(c, "text", text, 64 * 1024) || !text[0]) {
+        free(text);
+        app_bad_request(c, "添付する内容を書いてください。");
+        return;
+    }
+    struct mm_err err;
+    mm_err_clear(&err);
+    long long att = 0;
+    int rc = approval_attach(c->st, &c->actor, id, c->person_id, name, (const unsigned char *)text,
+                             strlen(text), &att, &err);
+    free(text);
+    after_change(c, id, rc, &err, "attached");
 }
 
 /* ---- downloads ---- */

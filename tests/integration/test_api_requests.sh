@@ -122,6 +122,22 @@ same "the delegate decides (200)" "$(api "$DL" POST "/api/v1/requests/$id3/decid
 same "… recorded as 代決 under the instrument" "$(js x.json 'd["approvals"][0]["decided_by"] + " " + d["approvals"][0]["instrument"]')" "E00008 代決規程第3条"
 same "… the grantor stays the 課長" "$(js x.json 'd["approvals"][0]["person_id"]')" E00005
 
+# --- attachments ----------------------------------------------------------------------------
+api "$ST" POST /api/v1/requests n4.json "$good" >/dev/null
+id4=$(js n4.json 'd["id"]')
+printf 'line 1\nline 2\n' >att.txt
+b64=$(base64 -w0 att.txt)
+same "the requester attaches a file (201)" "$(api "$ST" POST "/api/v1/requests/$id4/attachments" at.json "{\"name\":\"list.txt\",\"content_base64\":\"$b64\"}")" 201
+same "… listed with its size" "$(js at.json 'd["attachments"][0]["name"] + " " + str(d["attachments"][0]["size"])')" "list.txt $(stat -c %s att.txt)"
+aid=$(js at.json 'd["attachments"][0]["id"]')
+same "… and read back unchanged" "$(api "$ISM" GET "/api/v1/requests/$id4/attachments/$aid" back.txt; cmp -s att.txt back.txt && echo same)" 200same
+same "the second staff member cannot read it" "$(api "$OT" GET "/api/v1/requests/$id4/attachments/$aid" x.json)" 403
+same "an attachment of another request is 404" "$(api "$ST" GET "/api/v1/requests/$id/attachments/$aid" x.json)" 404
+same "the 課長 cannot attach (403)" "$(api "$ISM" POST "/api/v1/requests/$id4/attachments" x.json "{\"name\":\"x.txt\",\"content_base64\":\"$b64\"}")" 403
+same "content that is not base64 is 422" "$(api "$ST" POST "/api/v1/requests/$id4/attachments" x.json '{"name":"x.txt","content_base64":"!!"}')" 422
+same "a name with a slash is 422" "$(api "$ST" POST "/api/v1/requests/$id4/attachments" x.json "{\"name\":\"a/b\",\"content_base64\":\"$b64\"}")" 422
+same "attaching to a decided request is 409" "$(api "$ST" POST "/api/v1/requests/$id/attachments" x.json "{\"name\":\"x.txt\",\"content_base64\":\"$b64\"}")" 409
+
 # --- the server stops cleanly (under the sanitizers: no error and no leak) ------------------
 kill -TERM "$spid"
 for _ in $(seq 1 100); do kill -0 "$spid" 2>/dev/null || break; sleep 0.1; done

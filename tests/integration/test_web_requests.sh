@@ -189,6 +189,15 @@ check "re-filing is 303" test "$(req POST "/requests/$id2/amend" x.html "${S[@]}
 req GET "/requests/$id2" x.html "${S[@]}" >/dev/null
 contains x.html '第2回' "the request is in its second round"
 contains x.html 'rq-state-pending">審査中' "and 審査中 again"
+contains x.html 'action="/requests/'"$id2"'/attach"' "the requester may attach a text document"
+check "attaching is 303" test "$(req POST "/requests/$id2/attach" x.html "${S[@]}" --data "csrf=$t" --data-urlencode "name=持出物一覧.txt" --data-urlencode "text=ノートPC 2台")" = 303
+req GET "/requests/$id2" x.html "${S[@]}" >/dev/null
+aid=$(sed -n 's|.*href="/requests/'"$id2"'/attachments/\([0-9]*\)">持出物一覧.txt</a>.*|\1|p' x.html)
+check "the attachment is listed ($aid)" test -n "$aid"
+check "… and downloads as it was written" test "$(req GET "/requests/$id2/attachments/$aid" att.bin "${S[@]}"; cat att.bin)" = "200ノートPC 2台"
+check "… as an attachment (Content-Disposition)" test "$(header_of att.bin Content-Disposition)" = "attachment; filename=\"request-$id2-attachment-$aid\""
+check "the second staff member cannot download it" test "$(req GET "/requests/$id2/attachments/$aid" x.bin "${O[@]}")" = 403
+check "the 課長 cannot attach (403)" test "$(req POST "/requests/$id2/attach" x.html "${M[@]}" --data "csrf=$tm" --data-urlencode "name=a.txt" --data-urlencode "text=x")" = 403
 check "withdrawal is 303" test "$(req POST "/requests/$id2/withdraw" x.html "${S[@]}" --data "csrf=$t" --data-urlencode "reason=日程の中止")" = 303
 req GET "/requests/$id2" x.html "${S[@]}" >/dev/null
 contains x.html '取下げ' "the request is 取下げ"
