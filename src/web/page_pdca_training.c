@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pdca/training.h"
 #include "web/html.h"
+#include "web/multipart.h"
 #include "web/page_pdca.h"
 #include "web/svg.h"
 
@@ -227,6 +229,21 @@ void pdca_training_page(struct web_ctx *c, char *const *args)
 
 /* ---- import ---- */
 
+/* The CSV of an upload: the part "file" of a multipart/form-data body. 1 when found, 0 when
+ * the body is not multipart, -1 when it is but malformed or without the file. */
+static int uploaded(struct web_ctx *c, const char **data, size_t *len)
+{
+    const char *ct = c->req->content_type;
+    if (!ct || strncasecmp(ct, "multipart/", 10) != 0)
+        return 0;
+    struct multipart_part part;
+    if (multipart_find(ct, c->req->body, c->req->body_len, "file", &part) != 1)
+        return -1;
+    *data = part.data;
+    *len = part.len;
+    return 1;
+}
+
 static int do_import(struct web_ctx *c, const char *data, size_t len, struct mm_problems *probs,
                      struct training_import_result *res, struct mm_err *err)
 {
@@ -255,16 +272,22 @@ void pdca_training_import(struct web_ctx *c, char *const *args)
     char *csv = malloc(CSV_MAX + 1);
     if (!csv)
         abort();
-    if (!app_form(c, "csv", csv, CSV_MAX + 1) || !csv[strspn(csv, " \r\n\t")]) {
+    const char *data = csv;
+    size_t len = 0;
+    int up = uploaded(c, &data, &len);
+    if (!up && app_form(c, "csv", csv, CSV_MAX + 1))
+        len = strlen(csv);
+    if (up < 0 || !len || (!up && !csv[strspn(csv, " \r\n\t")])) {
         free(csv);
-        app_bad_request(c, "CSV の内容を貼り付けてください。");
+        app_bad_request(c, up < 0 ? "送られたファイルを読めません（フィールド file の CSV が必要です）。"
+                                  : "CSV の内容を貼り付けてください。");
         return;
     }
     struct mm_problems probs = {0};
     struct training_import_result res = {0, 0};
     struct mm_err err;
     mm_err_clear(&err);
-    int rc = do_import(c, csv, strlen(csv), &probs, &res, &err);
+    int rc = do_import(c, data, len, &probs, &res, &err);
     free(csv);
     if (rc == MM_OK) {
         mm_problems_free(&probs);
@@ -339,15 +362,19 @@ void pdca_api_training_import(struct web_ctx *c, char *const *args)
         app_deny(c);
         return;
     }
-    if (!c->req->body || !c->req->body_len) {
-        app_json_error(c, 400, "invalid", "CSV を要求の本文で送ってください。");
+    const char *data = c->req->body;
+    size_t len = c->req->body_len;
+    int up = uploaded(c, &data, &len);
+    if (up < 0 || !data || !len) {
+        app_json_error(c, 400, "invalid",
+                       "CSV を要求の本文か、multipart/form-data のフィールド file で送ってください。");
         return;
     }
     struct mm_problems probs = {0};
     struct training_import_result res = {0, 0};
     struct mm_err err;
     mm_err_clear(&err);
-    int rc = do_import(c, c->req->body, c->req->body_len, &probs, &res, &err);
+    int rc = do_import(c, data, len, &probs, &res, &err);
     if (rc == MM_EINPUT && probs.len) {
         json_t *fields = json_array();
         for (size_t i = 0; i < probs.len; i++)

@@ -72,6 +72,8 @@ is "nothing was imported" "$(q "SELECT COUNT(*) FROM training_attendance")" "$be
 printf '研修ID,職員ID,修了日\n%s,%s\n%s,%s\n' "${pairs[0]}" "$today" "${pairs[1]}" "$today" >good.csv
 is "a correct CSV is imported" "$(api tk POST /api/v1/training/import r.json -H 'Content-Type: text/csv' --data-binary @good.csv)" 200
 is "added 2, skipped 0" "$(jq_ r.json "(d['added'], d['skipped'])")" "(2, 0)"
+is "an upload (multipart/form-data, field file) is read too" "$(api tk POST /api/v1/training/import r.json -F "file=@good.csv;type=text/csv"; jq_ r.json "(d['added'], d['skipped'])")" "200(0, 2)"
+is "a multipart body without the file is 400" "$(api tk POST /api/v1/training/import r.json -F "other=@good.csv")" 400
 is "the same file again is skipped" "$(api tk POST /api/v1/training/import r.json -H 'Content-Type: text/csv' --data-binary @good.csv; jq_ r.json "(d['added'], d['skipped'])")" "200(0, 2)"
 
 # --- 自己点検 -------------------------------------------------------------------------------------

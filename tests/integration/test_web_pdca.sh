@@ -149,6 +149,10 @@ is "a correct CSV is imported (303)" "$(post tk /training/import imp.html "csv=$
 is "two records were added" "$(q "SELECT COUNT(*) FROM training_attendance")" "$((before + 2))"
 is "the records say where they came from" "$(q "SELECT COUNT(*) FROM training_attendance_detail WHERE person_id IN ('${untrained[0]}', '${untrained[1]}') AND source LIKE '%web%'")" 2
 is "the change log has them" "$(q "SELECT COUNT(*) FROM audit_log WHERE actor = 'user:tk' AND entity_type = 'training_attendance'")" 2
+printf '%s\n' "$good" >good.csv
+get tk / tok.html >/dev/null
+is "a file upload (multipart, token in X-CSRF-Token) is read too" "$(req POST /training/import r.html -H "$(H tk)" -H "X-CSRF-Token: $(csrf_of tok.html)" -F "file=@good.csv;type=text/csv")" 303
+is "a multipart body without the file is a 400" "$(req POST /training/import r.html -H "$(H tk)" -H "X-CSRF-Token: $(csrf_of tok.html)" -F "other=@good.csv")" 400
 is "an empty paste is a 400" "$(post tk /training/import r.html "csv=")" 400
 is "a POST without the CSRF token is refused" "$(req POST /training/import r.html -H "$(H tk)" --data-urlencode "csv=$good")" 403
 
