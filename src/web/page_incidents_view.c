@@ -18,12 +18,12 @@
 static void new_form(struct web_ctx *c, const char *message)
 {
     struct strbuf *sb = APP_SB(c);
-    char v[5][1024] = {{0}};
-    static const char *const names[] = {"title", "occurred_at", "systems", "outside_name",
-                                        "outside_contact"};
+    char v[6][1024] = {{0}};
+    static const char *const names[] = {"title",        "occurred_at",     "systems",
+                                        "outside_name", "outside_contact", "assets"};
     char desc[8000] = "", ext[8] = "";
     if (message) {
-        for (size_t i = 0; i < 5; i++)
+        for (size_t i = 0; i < 6; i++)
             app_form(c, names[i], v[i], sizeof v[i]);
         app_form(c, "description", desc, sizeof desc);
         app_form(c, "external", ext, sizeof ext);
@@ -40,8 +40,10 @@ static void new_form(struct web_ctx *c, const char *message)
                "<div class=\"field\"><label for=\"occurred_at\">いつ（分かれば）</label>"
                "<input id=\"occurred_at\" name=\"occurred_at\" type=\"datetime-local\" value=\"%s\"></div>"
                "<div class=\"field\"><label for=\"systems\">関係する情報システムの ID（分かれば。複数は空白か読点で区切る）</label>"
-               "<input id=\"systems\" name=\"systems\" value=\"%s\" placeholder=\"例: sys30\"></div>",
-           v[0], desc, v[1], v[2]);
+               "<input id=\"systems\" name=\"systems\" value=\"%s\" placeholder=\"例: sys30\"></div>"
+               "<div class=\"field\"><label for=\"assets\">関係する情報資産の ID（分かれば）</label>"
+               "<input id=\"assets\" name=\"assets\" value=\"%s\"></div>",
+           v[0], desc, v[1], v[2], v[5]);
     html_f(sb, "<fieldset class=\"inc-outside\"><legend>住民・外部からの連絡</legend>"
                "<div><input type=\"checkbox\" id=\"external\" name=\"external\" value=\"1\"%s>"
                "<label for=\"external\">住民・外部からの連絡を受けた</label></div>"

@@ -184,6 +184,10 @@ async function run(staff, csirt) {
     'staff: the member of staff sees 対応中 and the judgement');
   check((await staff.locator('form[action$="/triage"]').count()) === 0, 'staff: no triage form for the member of staff');
   await shot(staff, 'staff-view');
+  await staff.setViewportSize({ width: 768, height: 1024 });
+  const wide = await staff.evaluate(() => document.documentElement.scrollWidth);
+  check(wide <= 768, `staff: the incident page fits a tablet (768 px wide; page ${wide} px)`);
+  await staff.setViewportSize({ width: 1366, height: 768 });
 
   step('csirt: 緊急連絡網');
   await open(csirt, '/contacts');

@@ -89,7 +89,7 @@ check "a report without a title is 422" test "$(req POST /incidents/new x.html "
 contains x.html "件名と内容" "the missing title is explained"
 code=$(req POST /incidents/new r.html "${S[@]}" --data "csrf=$(csrf_of n.html)" \
     --data-urlencode "title=USBメモリの紛失" --data-urlencode "description=相談記録を保存したUSBメモリが見当たらない" \
-    --data-urlencode "occurred_at=2026-11-20T09:30" --data-urlencode "systems=sys35")
+    --data-urlencode "occurred_at=2026-11-20T09:30" --data-urlencode "systems=sys35" --data-urlencode "assets=as00001")
 check "staff: POST /incidents/new is 303" test "$code" = 303
 loc=$(location r.html)
 id=$(echo "$loc" | sed -n 's|^/incidents/\([A-Z0-9-]*\)?done=report$|\1|p')
@@ -102,6 +102,7 @@ contains v.html "情報セキュリティに関する統一的な窓口（CSIRT�
 contains v.html "西田　典子" "a CSIRT member is named"
 contains v.html "令和" "times in 和暦"
 contains v.html "ファイルサーバ" "the affected system is listed"
+contains v.html "<td>情報資産</td><td>as00001</td>" "the affected asset is listed with its classes"
 lacks v.html "評価を記録する" "staff get no triage form"
 lacks v.html "受領する" "staff get no acknowledgement button"
 check "staff: POST triage is 403" test "$(req POST "/incidents/$id/triage" x.html "${S[@]}" --data "csrf=$(csrf_of v.html)&judgement=incident")" = 403
