@@ -14,6 +14,7 @@
  * 部局) and an approved internal audit of the first 課室 with a 管理者, with one finding whose
  * 改善計画 is under way and one verified closed. Does nothing when the database already holds
  * audit plans, or when the roles it needs (監査統括責任者, CISO, 委員) are not held that day.
+ * A scaled demo (more than 200 systems) gets the audit but no campaign.
  */
 int demo_pdca(struct store *st, const char *reference_date, struct mm_err *err);
 
