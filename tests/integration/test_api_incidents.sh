@@ -20,7 +20,10 @@ t_staff=$(token matsumoto E00294) # 障害者福祉課, no role
 t_ism=$(token nakagawa E00293)    # 情報セキュリティ管理者 of 障害者福祉課
 t_csirt=$(token nishida E00027)   # CSIRT要員
 t_other=$(token harada E00001)    # another 課, no role
-check "four tokens" test -n "$t_staff" -a -n "$t_ism" -a -n "$t_csirt" -a -n "$t_other"
+t_sysm=$(token fujita E00034)     # 情報システム管理者 of sys35 (and ism of another 課)
+t_isr=$(token inoue E00281)       # 情報セキュリティ責任者 of 福祉部 (holds 障害者福祉課)
+t_ism2=$(token ism2 E00018)       # 情報セキュリティ管理者 of another 課
+check "seven tokens" test -n "$t_staff" -a -n "$t_ism" -a -n "$t_csirt" -a -n "$t_other" -a -n "$t_sysm" -a -n "$t_isr" -a -n "$t_ism2"
 
 port=$(free_port) || not_ok "free port"
 base="http://127.0.0.1:$port"
@@ -79,9 +82,15 @@ check "judged an incident" test "$(jq_ t.json "d['judgement']")" = incident
 check "specific personal information recorded" test "$(jq_ t.json "d['specific_personal']")" = True
 check "duties computed (mic, ppc_prompt)" test "$(jq_ t.json "all(k in [x['kind'] for x in d['duties']] for k in ('mic','ppc_prompt'))")" = True
 check "a bad severity is 422" test "$(api "$t_csirt" POST "/api/v1/incidents/$id/triage" x.json '{"severity":"huge"}')" = 422
+check "isr of the 部局: reads it (200)" test "$(api "$t_isr" GET "/api/v1/incidents/$id" x.json)" = 200
+check "isr: may not triage (403)" test "$(api "$t_isr" POST "/api/v1/incidents/$id/triage" x.json '{"severity":"low"}')" = 403
+check "ism of another 課: 403" test "$(api "$t_ism2" GET "/api/v1/incidents/$id" x.json)" = 403
+check "sysm of the affected system: reads it (200)" test "$(api "$t_sysm" GET "/api/v1/incidents/$id" x.json)" = 200
+check "sysm: may not triage (403)" test "$(api "$t_sysm" POST "/api/v1/incidents/$id/triage" x.json '{"severity":"low"}')" = 403
+check "sysm: the list holds it" test "$(api "$t_sysm" GET /api/v1/incidents l.json)$(jq_ l.json "'$id' in [i['id'] for i in d['items']]")" = 200True
 check "containment before evidence: 409" test "$(api "$t_csirt" POST "/api/v1/incidents/$id/action" x.json '{"kind":"containment","description":"遮断"}')" = 409
 check "the 409 carries the engine's message" test "$(jq_ x.json "'証拠保全' in d['error']['message']")" = True
-check "evidence: 200" test "$(api "$t_csirt" POST "/api/v1/incidents/$id/action" x.json '{"kind":"evidence","description":"メールと端末のログを保存"}')" = 200
+check "sysm: records the evidence (200)" test "$(api "$t_sysm" POST "/api/v1/incidents/$id/action" x.json '{"kind":"evidence","description":"メールと端末のログを保存"}')" = 200
 check "containment after evidence: 200" test "$(api "$t_csirt" POST "/api/v1/incidents/$id/action" x.json '{"kind":"containment","description":"端末をネットワークから外した"}')" = 200
 check "duty done: 200" test "$(api "$t_csirt" POST "/api/v1/incidents/$id/duty" x.json '{"kind":"mic","reference":"第一報"}')" = 200
 check "the duty is done" test "$(jq_ x.json "[x['state'] for x in d['duties'] if x['kind']=='mic'][0]")" = done
