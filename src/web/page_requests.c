@@ -107,6 +107,15 @@ static int delegate_on_route(struct web_ctx *c, long long id, int *out, struct m
     return rc == STORE_ROW || rc == STORE_DONE ? MM_OK : rc;
 }
 
+int rq_participant(struct web_ctx *c, const json_t *r, long long id, int *out, struct mm_err *err)
+{
+    *out = 0;
+    if (!c->person_id[0])
+        return MM_OK;
+    *out = rq_is_requester(c, r) || on_route(c, r);
+    return *out ? MM_OK : delegate_on_route(c, id, out, err);
+}
+
 static int may_see(struct web_ctx *c, const json_t *r, long long id, int *out, struct mm_err *err)
 {
     struct authz_target t = {.department_id = rq_js(r, "department_id"),

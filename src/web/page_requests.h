@@ -26,6 +26,12 @@ long long rq_id(const char *s);
  */
 json_t *rq_load_visible(struct web_ctx *c, long long id);
 
+/*
+ * Whether the user takes part in the request: its requester, on its route, or a delegate of
+ * someone on it. Only they may try a decision (a reader of every request may not: 403).
+ */
+int rq_participant(struct web_ctx *c, const json_t *r, long long id, int *out, struct mm_err *err);
+
 /* Whether the user may decide request `id` now (a grantor of the open step, or by 代決). */
 int rq_may_decide(struct web_ctx *c, long long id, int *out, struct mm_err *err);
 

@@ -199,7 +199,19 @@ void rq_api_decide(struct web_ctx *c, char *const *args)
     json_t *r = rq_load_visible(c, id);
     if (!r)
         return;
+    int part = 0;
+    struct mm_err perr;
+    mm_err_clear(&perr);
+    int prc = rq_participant(c, r, id, &part, &perr);
     json_decref(r);
+    if (prc) {
+        app_internal(c, &perr);
+        return;
+    }
+    if (!part) {
+        app_deny(c);
+        return;
+    }
     json_t *b = body_object(c);
     if (!b)
         return;

@@ -288,7 +288,19 @@ void rq_post_decide(struct web_ctx *c, char *const *args)
     json_t *r = rq_load_visible(c, id);
     if (!r)
         return;
+    int part = 0;
+    struct mm_err perr;
+    mm_err_clear(&perr);
+    int prc = rq_participant(c, r, id, &part, &perr);
     json_decref(r);
+    if (prc) {
+        app_internal(c, &perr);
+        return;
+    }
+    if (!part) {
+        app_deny(c);
+        return;
+    }
     char decision[16], comment[4000], manager[APPROVAL_ID_MAX];
     app_form(c, "decision", decision, sizeof decision);
     app_form(c, "comment", comment, sizeof comment);

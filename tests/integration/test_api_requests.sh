@@ -81,6 +81,7 @@ same "… code forbidden" "$(js x.json 'd["error"]["code"]')" forbidden
 same "… and not in any of their lists" "$(for t in mine awaiting decided; do api "$OT" GET "/api/v1/requests?tab=$t" o.json >/dev/null; js o.json "$id in [i['id'] for i in d['items']]"; done | sort -u)" False
 same "the 統括 reads it ('all' grant)" "$(api "$TK" GET "/api/v1/requests/$id" x.json)" 200
 same "the 統括 may not decide it" "$(js x.json 'd["may_decide"]')" False
+same "… and deciding is 403 (a reader, not on the route)" "$(api "$TK" POST "/api/v1/requests/$id/decide" x.json '{"decision":"approve"}')" 403
 same "an unknown request is 404" "$(api "$ST" GET /api/v1/requests/99999 x.json)" 404
 
 # --- decisions ------------------------------------------------------------------------------

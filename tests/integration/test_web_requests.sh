@@ -226,6 +226,7 @@ contains ta.html 'aria-current="page">すべての申請' "すべての申請 is
 contains ta.html "/requests/$id\"" "the 統括 sees the staff member's request"
 check "the 統括 opens it" test "$(req GET "/requests/$id" x.html "${T[@]}")" = 200
 lacks x.html '/decide"' "without a decision form"
+check "… and deciding is 403 (a reader, not on the route)" test "$(req POST "/requests/$id/decide" x.html "${T[@]}" --data "csrf=$(csrf_of ta.html)&decision=approve")" = 403
 check "the 統括 gets its PDF" test "$(req GET "/requests/$id/print" x.pdf "${T[@]}")" = 200
 
 # --- filters and paging ----------------------------------------------------------------
