@@ -265,7 +265,8 @@ static const struct {
                 {"reported", "報告受付"},
                 {"responding", "対応中"},
                 {"closed", "終結"}},
-  severities[] = {{"", "すべて"}, {"critical", "重大"}, {"high", "高"}, {"medium", "中"}, {"low", "低"}};
+  severities[] = {
+      {"", "すべて"}, {"critical", "重大"}, {"high", "高"}, {"medium", "中"}, {"low", "低"}};
 
 static const char *pick(const char *v, const char *def, size_t n, const char *const *codes)
 {
@@ -323,12 +324,14 @@ static void list_row(struct strbuf *sb, const json_t *r)
     char reported[64], next[64];
     incident_time_display(inc_js(r, "reported_at"), reported, sizeof reported);
     incident_time_display(inc_js(r, "next_due"), next, sizeof next);
-    html_f(sb, "<tr class=\"%s\"><td><a href=\"/incidents/%s\">%s</a></td><td>%s</td>"
-               "<td><span class=\"inc-status inc-status-%s\">%s</span></td><td>%s</td>"
-               "<td>%s</td><td>%s</td><td>%s</td><td>",
+    html_f(sb,
+           "<tr class=\"%s\"><td><a href=\"/incidents/%s\">%s</a></td><td>%s</td>"
+           "<td><span class=\"inc-status inc-status-%s\">%s</span></td><td>%s</td>"
+           "<td>%s</td><td>%s</td><td>%s</td><td>",
            os + od ? "inc-overdue" : "inc-ontime", inc_js(r, "id"), inc_js(r, "id"),
            inc_js(r, "title"), inc_js(r, "status"), inc_js(r, "status_label"),
-           inc_js(r, "judgement_label"), *inc_js(r, "severity_label") ? inc_js(r, "severity_label") : "—",
+           inc_js(r, "judgement_label"),
+           *inc_js(r, "severity_label") ? inc_js(r, "severity_label") : "—",
            inc_js(r, "department_name"), reported);
     if (os + od)
         html_f(sb, "<strong>期限超過</strong> 報告経路 %lld 件・対外対応 %lld 件", os, od);
@@ -347,11 +350,15 @@ static void pager(struct web_ctx *c, const char *status, const char *severity, i
     html_f(sb, "<nav class=\"pager\" aria-label=\"ページ\"><span>%d / %zu ページ（%zu 件）</span>",
            page, pages, total);
     if (page > 1)
-        html_f(sb, "<a href=\"/incidents?status=%s&amp;severity=%s&amp;overdue=%d&amp;page=%d\">前へ</a>",
-               status, severity, overdue, page - 1);
+        html_f(
+            sb,
+            "<a href=\"/incidents?status=%s&amp;severity=%s&amp;overdue=%d&amp;page=%d\">前へ</a>",
+            status, severity, overdue, page - 1);
     if ((size_t)page < pages)
-        html_f(sb, "<a href=\"/incidents?status=%s&amp;severity=%s&amp;overdue=%d&amp;page=%d\">次へ</a>",
-               status, severity, overdue, page + 1);
+        html_f(
+            sb,
+            "<a href=\"/incidents?status=%s&amp;severity=%s&amp;overdue=%d&amp;page=%d\">次へ</a>",
+            status, severity, overdue, page + 1);
     html_raw(sb, "</nav>\n");
 }
 
@@ -393,7 +400,8 @@ void inc_page_list(struct web_ctx *c, char *const *args)
     }
     app_begin(c, "インシデント", "/incidents");
     struct strbuf *sb = APP_SB(c);
-    html_raw(sb, "<p class=\"actions\"><a class=\"button\" href=\"/incidents/new\">インシデントを報告する</a>");
+    html_raw(sb, "<p class=\"actions\"><a class=\"button\" "
+                 "href=\"/incidents/new\">インシデントを報告する</a>");
     int contacts = 0;
     if (!inc_may_see_contacts(c, &contacts, &err) && contacts)
         html_raw(sb, "<a href=\"/contacts\">緊急連絡網</a>");
@@ -402,9 +410,10 @@ void inc_page_list(struct web_ctx *c, char *const *args)
     html_raw(sb, "<form class=\"filters\" method=\"get\" action=\"/incidents\">");
     select_of(sb, "status", "状態", 5, scodes, slabels, status);
     select_of(sb, "severity", "重大度", 5, vcodes, vlabels, severity);
-    html_f(sb, "<div><input type=\"checkbox\" id=\"f_overdue\" name=\"overdue\" value=\"1\"%s>"
-               "<label for=\"f_overdue\">期限超過のものだけ</label></div>"
-               "<div><button type=\"submit\">絞り込む</button></div></form>\n",
+    html_f(sb,
+           "<div><input type=\"checkbox\" id=\"f_overdue\" name=\"overdue\" value=\"1\"%s>"
+           "<label for=\"f_overdue\">期限超過のものだけ</label></div>"
+           "<div><button type=\"submit\">絞り込む</button></div></form>\n",
            overdue ? " checked" : "");
     size_t total = json_array_size(items);
     size_t first = (size_t)(page - 1) * INC_PER_PAGE;
@@ -414,11 +423,12 @@ void inc_page_list(struct web_ctx *c, char *const *args)
     if (!total) {
         html_raw(sb, "<p class=\"notice\">該当するインシデントはありません。</p>\n");
     } else {
-        html_f(sb, "<div class=\"table-wrap\"><table class=\"list inc-list\">"
-                   "<caption>インシデント（%zu 件、新しい順）</caption><thead><tr>"
-                   "<th scope=\"col\">番号</th><th scope=\"col\">件名</th><th scope=\"col\">状態</th>"
-                   "<th scope=\"col\">評価</th><th scope=\"col\">重大度</th><th scope=\"col\">課室</th>"
-                   "<th scope=\"col\">報告日時</th><th scope=\"col\">次の期限</th></tr></thead><tbody>",
+        html_f(sb,
+               "<div class=\"table-wrap\"><table class=\"list inc-list\">"
+               "<caption>インシデント（%zu 件、新しい順）</caption><thead><tr>"
+               "<th scope=\"col\">番号</th><th scope=\"col\">件名</th><th scope=\"col\">状態</th>"
+               "<th scope=\"col\">評価</th><th scope=\"col\">重大度</th><th scope=\"col\">課室</th>"
+               "<th scope=\"col\">報告日時</th><th scope=\"col\">次の期限</th></tr></thead><tbody>",
                total);
         for (size_t i = first; i < last; i++)
             list_row(sb, json_array_get(items, i));
@@ -467,17 +477,19 @@ void inc_page_contacts(struct web_ctx *c, char *const *args)
     app_wareki(c->today, today, sizeof today);
     app_begin(c, "緊急連絡網", "/incidents");
     struct strbuf *sb = APP_SB(c);
-    html_f(sb, "<p>%s 現在の役割の割当てから作成しています（対策基準 7.3(2)①）。"
-               "不備: <strong>%zu 件</strong>。</p>\n"
-               "<form class=\"filters\" method=\"get\" action=\"/contacts\"><div>"
-               "<input type=\"checkbox\" id=\"f_gaps\" name=\"gaps\" value=\"1\"%s>"
-               "<label for=\"f_gaps\">不備のあるものだけ</label></div>"
-               "<div><button type=\"submit\">表示</button></div></form>\n"
-               "<div class=\"table-wrap\"><table class=\"list inc-contacts\"><caption>緊急連絡網</caption>"
-               "<thead><tr><th scope=\"col\">役割</th><th scope=\"col\">範囲</th>"
-               "<th scope=\"col\">担い手</th><th scope=\"col\">連絡先</th><th scope=\"col\">不備</th>"
-               "</tr></thead><tbody>",
-           today, gaps, only_gaps ? " checked" : "");
+    html_f(
+        sb,
+        "<p>%s 現在の役割の割当てから作成しています（対策基準 7.3(2)①）。"
+        "不備: <strong>%zu 件</strong>。</p>\n"
+        "<form class=\"filters\" method=\"get\" action=\"/contacts\"><div>"
+        "<input type=\"checkbox\" id=\"f_gaps\" name=\"gaps\" value=\"1\"%s>"
+        "<label for=\"f_gaps\">不備のあるものだけ</label></div>"
+        "<div><button type=\"submit\">表示</button></div></form>\n"
+        "<div class=\"table-wrap\"><table class=\"list inc-contacts\"><caption>緊急連絡網</caption>"
+        "<thead><tr><th scope=\"col\">役割</th><th scope=\"col\">範囲</th>"
+        "<th scope=\"col\">担い手</th><th scope=\"col\">連絡先</th><th scope=\"col\">不備</th>"
+        "</tr></thead><tbody>",
+        today, gaps, only_gaps ? " checked" : "");
     size_t i;
     json_t *e;
     json_array_foreach(list, i, e)
@@ -504,6 +516,7 @@ void inc_api_contacts(struct web_ctx *c, char *const *args)
     if (!list)
         return;
     size_t n = json_array_size(list);
-    app_json(c, 200, json_pack("{s:o,s:I,s:i,s:I,s:I}", "items", list, "total", (json_int_t)n,
-                               "page", 1, "per_page", (json_int_t)n, "gaps", (json_int_t)gaps));
+    app_json(c, 200,
+             json_pack("{s:o,s:I,s:i,s:I,s:I}", "items", list, "total", (json_int_t)n, "page", 1,
+                       "per_page", (json_int_t)n, "gaps", (json_int_t)gaps));
 }

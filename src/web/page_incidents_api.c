@@ -54,8 +54,9 @@ void inc_api_list(struct web_ctx *c, char *const *args)
     for (size_t i = first; i < total && i < first + (size_t)per; i++)
         json_array_append(slice, json_array_get(items, i));
     json_decref(items);
-    app_json(c, 200, json_pack("{s:o,s:I,s:i,s:i}", "items", slice, "total", (json_int_t)total,
-                               "page", page, "per_page", per));
+    app_json(c, 200,
+             json_pack("{s:o,s:I,s:i,s:i}", "items", slice, "total", (json_int_t)total, "page",
+                       page, "per_page", per));
 }
 
 /* The incident with its timeline, as the API answers it. */

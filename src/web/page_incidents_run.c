@@ -96,7 +96,8 @@ int inc_file(struct web_ctx *c, const struct inc_input *in, char id_out[64], str
     if (!title[0] || !desc[0])
         return mm_err_set(err, MM_EINPUT, "件名と内容（何が起きたか）を入力してください。");
     if (external && !oname[0])
-        return mm_err_set(err, MM_EINPUT, "外部からの連絡では、連絡してきた人の名前を入力してください。");
+        return mm_err_set(err, MM_EINPUT,
+                          "外部からの連絡では、連絡してきた人の名前を入力してください。");
     char sids[MAX_IDS][ID_LEN], aids[MAX_IDS][ID_LEN];
     const char *sp[MAX_IDS], *ap[MAX_IDS];
     struct incident_report r = {
@@ -177,9 +178,9 @@ static int run_ack(struct web_ctx *c, const json_t *inc, const struct inc_input 
 }
 
 static const char *const triage_flags[] = {
-    "personal_info",   "specific_personal", "sensitive_personal", "ordinance_sensitive",
-    "property_damage", "improper_purpose",  "crime_suspected",    "press_release",
-    "provider_involved",
+    "personal_info",       "specific_personal", "sensitive_personal",
+    "ordinance_sensitive", "property_damage",   "improper_purpose",
+    "crime_suspected",     "press_release",     "provider_involved",
 };
 
 static int run_triage(struct web_ctx *c, const json_t *inc, const struct inc_input *in,
@@ -196,9 +197,9 @@ static int run_triage(struct web_ctx *c, const json_t *inc, const struct inc_inp
     inc_field(in, "add_assets", assets, sizeof assets);
     t.judgement = opt(judgement);
     t.severity = opt(severity);
-    int *fields[] = {&t.personal_info,   &t.specific_personal, &t.sensitive_personal,
-                     &t.ordinance_sensitive, &t.property_damage, &t.improper_purpose,
-                     &t.crime_suspected, &t.press_release,     &t.provider_involved};
+    int *fields[] = {&t.personal_info,       &t.specific_personal, &t.sensitive_personal,
+                     &t.ordinance_sensitive, &t.property_damage,   &t.improper_purpose,
+                     &t.crime_suspected,     &t.press_release,     &t.provider_involved};
     for (size_t i = 0; i < sizeof triage_flags / sizeof *triage_flags; i++)
         *fields[i] = flag(in, triage_flags[i]);
     if (persons[0]) {
