@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/dash.h"
 #include "web/html.h"
 #include "web/page_pdca.h"
 
@@ -100,9 +101,13 @@ static void cell(struct strbuf *sb, struct store_stmt *s, const struct pdca_col 
         break;
     case PCOL_LINK: {
         const char *id = store_col_text(s, cols[i].href_col);
-        if (id)
-            html_f(sb, "<td><a href=\"%s%s\">%s</a></td>", cols[i].href, id, v ? v : id);
-        else
+        if (id) {
+            struct strbuf href = STRBUF_INIT;
+            strbuf_addstr(&href, cols[i].href);
+            dash_url_escape(&href, id);
+            html_f(sb, "<td><a href=\"%s\">%s</a></td>", href.buf, v ? v : id);
+            strbuf_release(&href);
+        } else
             html_f(sb, "<td>%s</td>", v ? v : "");
         break;
     }

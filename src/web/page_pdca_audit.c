@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pdca/audit.h"
+#include "web/dash.h"
 #include "web/html.h"
 #include "web/page_pdca.h"
 
@@ -259,11 +260,20 @@ static int offered(struct web_ctx *c, const struct step *s, int approved)
     return 0;
 }
 
+/* "/audits/<plan, escaped>" into sb. */
+static void plan_path(struct strbuf *sb, const char *plan)
+{
+    strbuf_addstr(sb, "/audits/");
+    dash_url_escape(sb, plan);
+}
+
 static void step_form(struct web_ctx *c, const char *plan, const struct step *st)
 {
-    struct strbuf *sb = APP_SB(c);
+    struct strbuf *sb = APP_SB(c), path = STRBUF_INIT;
+    plan_path(&path, plan);
     html_f(sb, "<details class=\"step\"><summary>%s</summary><form method=\"post\" "
-               "action=\"/audits/%s/%s\" class=\"pdca-form\">", st->heading, plan, st->action);
+               "action=\"%s/%s\" class=\"pdca-form\">", st->heading, path.buf, st->action);
+    strbuf_release(&path);
     app_csrf_field(c);
     for (size_t i = 0; i < 8 && st->fields[i].name; i++) {
         const struct field *f = &st->fields[i];
@@ -293,9 +303,12 @@ static int independence_html(struct web_ctx *c, const char *plan, struct mm_err 
 {
     struct strbuf *sb = APP_SB(c);
     char person[128];
-    html_f(sb, "<h2>独立性の確認</h2>\n<form method=\"get\" action=\"/audits/%s\" "
+    struct strbuf path = STRBUF_INIT;
+    plan_path(&path, plan);
+    html_f(sb, "<h2>独立性の確認</h2>\n<form method=\"get\" action=\"%s\" "
                "class=\"filters\"><label>職員ID <input name=\"candidate\"></label> "
-               "<button type=\"submit\">確かめる</button></form>\n", plan);
+               "<button type=\"submit\">確かめる</button></form>\n", path.buf);
+    strbuf_release(&path);
     if (!app_query(c, "candidate", person, sizeof person) || !person[0])
         return 0;
     int n = 0;
@@ -329,9 +342,12 @@ static int similar_html(struct web_ctx *c, const char *plan, struct mm_err *err)
 {
     struct strbuf *sb = APP_SB(c);
     char v[24];
-    html_f(sb, "<h2>他の部署でも同じ指摘を探す</h2>\n<form method=\"get\" action=\"/audits/%s\" "
+    struct strbuf path = STRBUF_INIT;
+    plan_path(&path, plan);
+    html_f(sb, "<h2>他の部署でも同じ指摘を探す</h2>\n<form method=\"get\" action=\"%s\" "
                "class=\"filters\"><label>指摘の番号 <input name=\"similar\" inputmode=\"numeric\">"
-               "</label> <button type=\"submit\">探す</button></form>\n", plan);
+               "</label> <button type=\"submit\">探す</button></form>\n", path.buf);
+    strbuf_release(&path);
     if (!app_query(c, "similar", v, sizeof v) || !v[0])
         return 0;
     char *end;
@@ -529,14 +545,15 @@ void pdca_audit_action(struct web_ctx *c, char *const *args)
     mm_err_clear(&err);
     int rc = run_step(c, plan, st, f, &err);
     free(f);
-    char back[300];
-    snprintf(back, sizeof back, "/audits/%s", plan);
-    if (rc) {
-        pdca_web_fail(c, rc, &err, "監査", back);
-        return;
+    struct strbuf back = STRBUF_INIT;
+    plan_path(&back, plan);
+    if (rc)
+        pdca_web_fail(c, rc, &err, "監査", back.buf);
+    else {
+        strbuf_addstr(&back, "?done=done");
+        app_redirect(c, back.buf);
     }
-    strncat(back, "?done=done", sizeof back - strlen(back) - 1);
-    app_redirect(c, back);
+    strbuf_release(&back);
 }
 
 void pdca_audits_create(struct web_ctx *c, char *const *args)
@@ -558,17 +575,21 @@ void pdca_audits_create(struct web_ctx *c, char *const *args)
     pdca_web_actor(c, &a);
     struct mm_err err;
     mm_err_clear(&err);
-    int rc = !p.id[0] || !p.title[0] || !pdca_date_ok(p.starts_on) || !pdca_date_ok(p.ends_on)
+    size_t idlen = strlen(p.id);
+    int rc = !idlen || idlen > 64 || p.id[strspn(p.id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")]
+                 ? mm_err_set(&err, MM_EINPUT, "計画IDは英数字と . _ - で 64 文字までにしてください。")
+             : !p.title[0] || !pdca_date_ok(p.starts_on) || !pdca_date_ok(p.ends_on)
                  ? mm_err_set(&err, MM_EINPUT, "計画ID・名称・開始日・終了日を入力してください。")
                  : audit_plan_create(c->st, &a, &p, &err);
-    char back[300];
-    snprintf(back, sizeof back, "/audits/%s?done=done", p.id);
+    struct strbuf back = STRBUF_INIT;
+    plan_path(&back, p.id);
+    strbuf_addstr(&back, "?done=done");
     free(f);
-    if (rc) {
+    if (rc)
         pdca_web_fail(c, rc, &err, "監査", "/audits");
-        return;
-    }
-    app_redirect(c, back);
+    else
+        app_redirect(c, back.buf);
+    strbuf_release(&back);
 }
 
 /* ---- JSON ---- */
