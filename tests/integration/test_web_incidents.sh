@@ -191,6 +191,18 @@ req GET "/contacts?gaps=1" k.html "${C[@]}" >/dev/null
 contains k.html 'class="inc-gap"' "gaps are marked"
 check "ism: /contacts is 200 (a role holder)" test "$(req GET /contacts x.html "${I[@]}")" = 200
 
+# --- paging: 21 more reports by the same member of staff ---------------------------------
+for i in $(seq 1 21); do
+    "$MAMORI" --db t.db incident report --title "件名 $i" --description "内容 $i" --reporter E00294 >/dev/null
+done
+req GET /incidents l.html "${S[@]}" >/dev/null
+contains l.html "1 / 2 ページ（23 件）" "the list pages by 20 (23 reports of the member)"
+check "page 2 is 200" test "$(req GET "/incidents?page=2" l2.html "${S[@]}")" = 200
+contains l2.html "2 / 2 ページ" "page 2 says so"
+contains l2.html "$id" "the oldest of the member's reports is on page 2"
+req GET "/incidents?status=closed" l.html "${S[@]}" >/dev/null
+contains l.html "該当するインシデントはありません" "the status filter (none closed)"
+
 # --- change log --------------------------------------------------------------------------
 n=$(sqlite3 t.db "SELECT COUNT(*) FROM audit_log WHERE entity_type = 'incident' AND entity_id = '$id' AND actor LIKE 'user:%'")
 check "each change is in the change log by its user ($n)" test "$n" -ge 6
