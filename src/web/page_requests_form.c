@@ -16,6 +16,21 @@
 
 /* ---- the kinds ---- */
 
+/* Who would decide the user's request of this kind today, when the values do not matter. */
+static void grantors(struct web_ctx *c, const char *kind)
+{
+    struct approval_route r = {0};
+    struct mm_err err;
+    mm_err_clear(&err);
+    if (approval_resolve(c->st, kind, c->person_id, NULL, 0, c->today, &r, &err) != MM_OK) {
+        html_raw(APP_SB(c), "<span class=\"rq-hint\">申請の内容で決まります</span>");
+        return;
+    }
+    for (size_t i = 0; i < r.n; i++)
+        html_f(APP_SB(c), "%s%s", i ? "、" : "", r.steps[i].person_name);
+    approval_route_free(&r);
+}
+
 void rq_page_kinds(struct web_ctx *c, char *const *args)
 {
     (void)args;
@@ -36,14 +51,17 @@ void rq_page_kinds(struct web_ctx *c, char *const *args)
                  "決定する人が決まっています。</p>\n"
                  "<div class=\"table-wrap\"><table class=\"list rq-kinds\"><caption>申請の種類</caption>"
                  "<thead><tr><th scope=\"col\">種類</th><th scope=\"col\">対策基準の条項</th>"
-                 "<th scope=\"col\">決定する人</th></tr></thead><tbody>");
+                 "<th scope=\"col\">決定する人</th><th scope=\"col\">あなたの申請では</th>"
+                 "</tr></thead><tbody>");
     size_t i;
     json_t *k;
     json_array_foreach(kinds, i, k)
     {
         html_f(sb, "<tr><th scope=\"row\"><a href=\"/requests/new/%s\">%s</a></th><td>%s</td>"
-                   "<td>%s</td></tr>",
+                   "<td>%s</td><td>",
                rq_js(k, "code"), rq_js(k, "label"), rq_js(k, "clauses"), rq_js(k, "basis"));
+        grantors(c, rq_js(k, "code"));
+        html_raw(sb, "</td></tr>");
     }
     html_raw(sb, "</tbody></table></div>\n<p><a href=\"/requests\">申請・承認へ戻る</a></p>\n");
     json_decref(kinds);

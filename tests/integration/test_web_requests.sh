@@ -80,6 +80,7 @@ contains l.html '令和8年10月7日' "filing date in 和暦"
 check "GET /requests/new is 200" test "$(req GET /requests/new k.html "${S[@]}")" = 200
 contains k.html '<a href="/requests/new/takeout">情報資産の持ち出し</a>' "the kinds link to their forms"
 contains k.html '5.1(1)③(イ)' "the kinds show their clauses"
+contains k.html '<td>情報セキュリティ管理者の許可</td><td>酒井　陽子</td>' "and who would decide this user's request"
 check "GET /requests/new/takeout is 200" test "$(req GET /requests/new/takeout f.html "${S[@]}")" = 200
 contains f.html '<input type="date" id="v_from" name="v_from"' "a date field is a date input"
 contains f.html '<input type="number" min="0" id="v_count"' "an integer field is a number input"
