@@ -117,6 +117,21 @@ check "an outside report needs the caller's name (422)" test "$(api "$t_staff" P
 check "an outside report (201)" test "$(api "$t_staff" POST /api/v1/incidents r3.json '{"title":"ホームページの表示がおかしい","description":"住民から電話","external":true,"outside_name":"住民A","outside_contact":"090-0000-0000"}')" = 201
 check "it is recorded as external" test "$(jq_ r3.json "(d['source'], d['outside_name'])")" = "('external', '住民A')"
 
+# --- a 課 without a 情報セキュリティ管理者: CSIRT acknowledges the unreached step ------------
+gap_staff=$(sqlite3 t.db "SELECT p.id FROM person p WHERE p.status = 'active' AND p.id LIKE 'E%'
+   AND p.department_id = (SELECT d.id FROM department d WHERE d.level = 'kashitsu'
+     AND NOT EXISTS (SELECT 1 FROM role_assignment r WHERE r.role = 'ism' AND r.scope_department_id = d.id)
+     AND EXISTS (SELECT 1 FROM person q WHERE q.department_id = d.id AND q.status = 'active') ORDER BY d.id LIMIT 1)
+   AND NOT EXISTS (SELECT 1 FROM role_assignment r WHERE r.person_id = p.id) ORDER BY p.id LIMIT 1")
+t_gap=$(token gapstaff "$gap_staff")
+check "a member of staff of a 課 without an ism ($gap_staff)" test -n "$t_gap"
+api "$t_gap" POST /api/v1/incidents r4.json '{"title":"共有フォルダの権限設定の誤り","description":"課外の職員も閲覧できる設定になっていた"}' >/dev/null
+id4=$(jq_ r4.json "d['id']")
+step4=$(jq_ r4.json "[s['id'] for s in d['steps'] if s['role']=='ism'][0]")
+check "the ism step records the gap" test "$(jq_ r4.json "[s['gap'] for s in d['steps'] if s['role']=='ism'][0]")" = no_holder
+check "the reporter cannot acknowledge it (403)" test "$(api "$t_gap" POST "/api/v1/incidents/$id4/ack" x.json "{\"step\":\"$step4\"}")" = 403
+check "CSIRT acknowledges it on its behalf (200)" test "$(api "$t_csirt" POST "/api/v1/incidents/$id4/ack" x.json "{\"step\":\"$step4\"}")" = 200
+
 check "contacts for staff: 403" test "$(api "$t_staff" GET /api/v1/contacts x.json)" = 403
 check "contacts for the CSIRT: 200" test "$(api "$t_csirt" GET /api/v1/contacts k.json)" = 200
 check "contacts list gaps" test "$(jq_ k.json "d['gaps'] == len([e for e in d['items'] if e['gap']]) and d['gaps'] > 0")" = True
