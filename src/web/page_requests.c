@@ -27,6 +27,8 @@ const struct web_route web_routes_requests[] = {
     {"GET", "/requests/{}/print", rq_get_print},
     {"GET", "/requests/{}/attachments/{}", rq_get_attachment},
     {"POST", "/requests/{}/attach", rq_post_attach},
+    {"POST", "/requests/{}/close", rq_post_close},
+    {"POST", "/requests/{}/renew", rq_post_renew},
     {"GET", "/inbox", rq_page_inbox},
     {"POST", "/inbox/read", rq_post_inbox_read},
     {"GET", "/api/v1/request-kinds", rq_api_kinds},

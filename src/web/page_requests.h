@@ -78,6 +78,8 @@ void rq_post_amend(struct web_ctx *c, char *const *args);
 void rq_get_print(struct web_ctx *c, char *const *args);
 void rq_get_attachment(struct web_ctx *c, char *const *args);
 void rq_post_attach(struct web_ctx *c, char *const *args);
+void rq_post_close(struct web_ctx *c, char *const *args);
+void rq_post_renew(struct web_ctx *c, char *const *args);
 void rq_api_attach(struct web_ctx *c, char *const *args);
 void rq_api_kinds(struct web_ctx *c, char *const *args);
 void rq_api_list(struct web_ctx *c, char *const *args);

@@ -22,6 +22,7 @@ static const struct {
     {"withdrawn", "申請を取り下げました。"},
     {"amended", "内容を直して、改めて審査に回しました。"},
     {"attached", "文書を添付しました。"},
+    {"closed", "利用の終了を報告しました。"},
 };
 
 /* The decisions a grantor may record, in the order of the form. */
@@ -188,9 +189,31 @@ static void attach_form(struct web_ctx *c, long long id)
                  "</button></div></form></details>\n");
 }
 
+/* For a permitted request: report its end, or file its renewal with a new period. */
+static void permitted_actions(struct web_ctx *c, const json_t *r, long long id)
+{
+    struct strbuf *sb = APP_SB(c);
+    html_f(sb, "<div class=\"rq-permitted\"><form class=\"actions\" method=\"post\" "
+               "action=\"/requests/%lld/close\">",
+           id);
+    app_csrf_field(c);
+    html_raw(sb, "<button type=\"submit\">利用の終了を報告する</button></form>");
+    if (*rq_js(r, "valid_until")) {
+        html_f(sb, "<form class=\"edit\" method=\"post\" action=\"/requests/%lld/renew\">", id);
+        app_csrf_field(c);
+        html_raw(sb, "<div class=\"field\"><label for=\"until\">新しい期限（更新の申請。経路を通り直します）"
+                     "</label><input type=\"date\" id=\"until\" name=\"until\" required></div>"
+                     "<div class=\"actions\"><button type=\"submit\">更新を申請する</button></div></form>");
+    }
+    html_raw(sb, "</div>\n");
+}
+
 static void requester_actions(struct web_ctx *c, const json_t *r, long long id)
 {
     struct strbuf *sb = APP_SB(c);
+    const char *state = rq_js(r, "state");
+    if (strcmp(state, "approved") == 0 || strcmp(state, "conditional") == 0)
+        permitted_actions(c, r, id);
     if (!undecided(r))
         return;
     attach_form(c, id);
@@ -318,18 +341,27 @@ void rq_post_decide(struct web_ctx *c, char *const *args)
     after_change(c, id, rc, &err, "decided");
 }
 
-void rq_post_withdraw(struct web_ctx *c, char *const *args)
+/* The request id of a requester-only POST; 0 when the answer (403 / 404) is already given. */
+static long long requester_post(struct web_ctx *c, const char *arg)
 {
-    long long id = rq_id(args[0]);
+    long long id = rq_id(arg);
     json_t *r = rq_load_visible(c, id);
     if (!r)
-        return;
+        return 0;
     int mine = rq_is_requester(c, r);
     json_decref(r);
     if (!mine || !authz_allows(c->who, "request", AUTHZ_WRITE, NULL)) {
         app_deny(c);
-        return;
+        return 0;
     }
+    return id;
+}
+
+void rq_post_withdraw(struct web_ctx *c, char *const *args)
+{
+    long long id = requester_post(c, args[0]);
+    if (!id)
+        return;
     char reason[1600];
     app_form(c, "reason", reason, sizeof reason);
     struct mm_err err;
@@ -339,18 +371,41 @@ void rq_post_withdraw(struct web_ctx *c, char *const *args)
     after_change(c, id, rc, &err, "withdrawn");
 }
 
+void rq_post_close(struct web_ctx *c, char *const *args)
+{
+    long long id = requester_post(c, args[0]);
+    if (!id)
+        return;
+    struct mm_err err;
+    mm_err_clear(&err);
+    int rc = approval_close(c->st, &c->actor, id, c->person_id, c->today, &err);
+    after_change(c, id, rc, &err, "closed");
+}
+
+void rq_post_renew(struct web_ctx *c, char *const *args)
+{
+    long long id = requester_post(c, args[0]);
+    if (!id)
+        return;
+    char until[16];
+    app_form(c, "until", until, sizeof until);
+    struct mm_problems problems = {0};
+    struct mm_err err;
+    mm_err_clear(&err);
+    long long new_id = 0;
+    int rc = approval_renew(c->st, &c->actor, id, c->person_id, until, c->today, &new_id,
+                            &problems, &err);
+    mm_problems_free(&problems);
+    if (rc == MM_OK)
+        id = new_id;
+    after_change(c, id, rc, &err, "filed");
+}
+
 void rq_post_attach(struct web_ctx *c, char *const *args)
 {
-    long long id = rq_id(args[0]);
-    json_t *r = rq_load_visible(c, id);
-    if (!r)
+    long long id = requester_post(c, args[0]);
+    if (!id)
         return;
-    int mine = rq_is_requester(c, r);
-    json_decref(r);
-    if (!mine || !authz_allows(c->who, "request", AUTHZ_WRITE, NULL)) {
-        app_deny(c);
-        return;
-    }
     char name[256];
     char *text = malloc(64 * 1024);
     app_form(c, "name", name, sizeof name);

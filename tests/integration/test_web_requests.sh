@@ -158,6 +158,15 @@ check "… as request-$id.pdf" test "$(header_of r.pdf Content-Disposition)" = "
 check "… a PDF document" test "$(head -c 5 r.pdf)" = "%PDF-"
 check "the 課長 gets the PDF too" test "$(req GET "/requests/$id/print" x.pdf "${M[@]}")" = 200
 
+# --- renewal and the end of use ---------------------------------------------------------
+contains r2.html 'action="/requests/'"$id"'/renew"' "the requester may renew a permitted request"
+tr=$(csrf_of r2.html)
+check "renewal without a date is refused (422)" test "$(req POST "/requests/$id/renew" x.html "${S[@]}" --data "csrf=$tr")" = 422
+check "renewal files a new request (303)" test "$(req POST "/requests/$id/renew" rn.html "${S[@]}" --data "csrf=$tr&until=2026-12-20")" = 303
+rid=$(location rn.html); rid=${rid#/requests/}; rid=${rid%%\?*}
+check "… a new request ($rid) renewing $id" test "$(sqlite3 t.db "SELECT renewal_of || ' ' || state || ' ' || valid_until FROM request WHERE id = '$rid'")" = "$id pending 2026-12-20"
+check "the other staff member cannot report its end" test "$(req POST "/requests/$id/close" x.html "${O[@]}" --data "csrf=$to")" = 403
+
 # --- inbox -----------------------------------------------------------------------------
 check "the inbox is 200" test "$(req GET /inbox i.html "${S[@]}")" = 200
 contains i.html "/requests/$id\"" "the decision is in the requester's inbox"
@@ -204,6 +213,11 @@ req GET "/requests/$id2" x.html "${S[@]}" >/dev/null
 contains x.html '取下げ' "the request is 取下げ"
 check "withdrawing twice is 409" test "$(req POST "/requests/$id2/withdraw" x.html "${S[@]}" --data "csrf=$t")" = 409
 check "the change log records the filing and the decision" test "$(sqlite3 t.db "SELECT COUNT(*) FROM audit_log WHERE entity_type = 'request' AND entity_id = '$id'")" -ge 2
+
+check "the requester reports the end of use (303)" test "$(req POST "/requests/$id/close" x.html "${S[@]}" --data "csrf=$tr")" = 303
+req GET "/requests/$id" x.html "${S[@]}" >/dev/null
+contains x.html 'rq-state-closed">終了' "the request is 終了"
+check "reporting it twice is 409" test "$(req POST "/requests/$id/close" x.html "${S[@]}" --data "csrf=$tr")" = 409
 
 # --- 代決: the record shows who decided in the grantor's place -----------------------------
 today=$(TZ=Asia/Tokyo date +%F); later=$(TZ=Asia/Tokyo date -d '+7 days' +%F)
