@@ -80,8 +80,26 @@ static int run_campaign(int argc, char **argv, struct cli *cli)
         return 2;
     if (a.npos == 1 && !strcmp(a.pos[0], "create"))
         return campaign_create(&a, cli);
+    if (a.npos == 1 && !strcmp(a.pos[0], "refresh")) {
+        int fy;
+        struct store *st;
+        struct pdca_actor actor;
+        char buf[300], today[16], msg[200];
+        if (pargs_nendo(CMD, &a, &fy))
+            return 2;
+        int rc = open_rw(cli, &a, &st, &actor, buf, sizeof buf, today);
+        if (rc)
+            return rc;
+        struct mm_err err;
+        mm_err_clear(&err);
+        long long n = 0;
+        rc = assessment_refresh_auto(st, &actor, fy, &n, &err);
+        snprintf(msg, sizeof msg, "最新の自動点検の結果を反映しました（自動点検による回答 %lld 問）", n);
+        return done(st, rc, &err, msg);
+    }
     if (a.npos != 1 || strcmp(a.pos[0], "list"))
-        return cli_usage(CMD, "assessment campaign create --nendo N | campaign list");
+        return cli_usage(CMD, "assessment campaign create --nendo N | campaign refresh --nendo N | "
+                              "campaign list");
     enum table_format fmt;
     if (pargs_format(CMD, &a, &fmt))
         return 2;
@@ -457,6 +475,8 @@ const struct command cmd_assessment_def = {
     "  campaign create --nendo N [--due 期限] [--title 名称] [--no-carry]\n"
     "                 年度の自己点検を作る: 部局ごと（情報セキュリティ責任者・管理者が回答）、\n"
     "                 ネットワークごと（統括）、情報システムごと（情報システム管理者）\n"
+    "  campaign refresh [--nendo N]   最新の全体の自動点検の結果を、回答中・差戻しの点検に反映する\n"
+    "                 （回答者が答えた設問は変えない）\n"
     "  campaign list  作成済みの年度\n"
     "  list [--nendo N] [--department 部局ID] [--status 状態] [--kind bukyoku|network|system]\n"
     "  show 番号      点検の設問と回答\n"

@@ -130,8 +130,8 @@ int assessment_campaign_of(struct store *st, int fy, long long *id, struct mm_er
     "EXISTS (SELECT 1 FROM catalog_coverage cc JOIN check_run_rule crr ON crr.rule_id = cc.ref " \
     "AND crr.run_id = ? WHERE cc.kind = 'rule' AND cc.revision = t.revision "                   \
     "AND cc.clause_id = t.clause_id)"
-#define QUESTION_INSERT(scope_cte, scope_cond)                                                 \
-    scope_cte "INSERT INTO assessment_question (assessment_id, template_id, clause_id, role, "  \
+#define QUESTION_INTO(dest, scope_cte, scope_cond)                                            \
+    scope_cte "INSERT INTO " dest " (assessment_id, template_id, clause_id, role, "             \
               "text, sort, auto_run_id, auto_findings) "                                       \
               "SELECT ?, t.id, t.clause_id, t.role, t.text, t.sort, "                          \
               "CASE WHEN " AUTO_COVERED " THEN ? END, "                                        \
@@ -139,23 +139,29 @@ int assessment_campaign_of(struct store *st, int fy, long long *id, struct mm_er
               AUTO_RULES " AND " scope_cond ") END "                                           \
               "FROM assessment_question_template t "                                           \
               "WHERE t.active = 1 AND t.target_kind = ? ORDER BY t.sort, t.role"
+#define SCOPE_BUKYOKU_CTE                                                                       \
+    "WITH RECURSIVE sub(id) AS (SELECT CAST(? AS TEXT) UNION ALL "                               \
+    "SELECT d.id FROM department d JOIN sub ON d.parent_id = sub.id) "
+#define SCOPE_BUKYOKU                                                                           \
+    "(f.department_id IN (SELECT id FROM sub) OR f.system_id IN "                                \
+    "(SELECT s.id FROM system s WHERE s.department_id IN (SELECT id FROM sub)))"
+#define SCOPE_ONE_CTE "WITH sub(id) AS (SELECT CAST(? AS TEXT)) "
+#define SCOPE_NETWORK                                                                           \
+    "(f.system_id IN (SELECT s.id FROM system s WHERE s.domain IN "                              \
+    "(SELECT id FROM sub)) OR (f.system_id IS NULL AND f.department_id IS NULL))"
+#define SCOPE_SYSTEM "f.system_id IN (SELECT id FROM sub)"
+#define REFRESH_TABLE "pdca_refresh"
 
-/* Per kind of target: the SQL and how many times the target id is bound in the scope. */
+/* Per kind of target: the questions of a new assessment, and the same into the refresh table. */
 static const struct {
-    const char *kind, *sql;
+    const char *kind, *sql, *refresh;
 } question_sql[] = {
-    {"bukyoku",
-     QUESTION_INSERT("WITH RECURSIVE sub(id) AS (SELECT CAST(? AS TEXT) UNION ALL "
-                     "SELECT d.id FROM department d JOIN sub ON d.parent_id = sub.id) ",
-                     "(f.department_id IN (SELECT id FROM sub) OR f.system_id IN "
-                     "(SELECT s.id FROM system s WHERE s.department_id IN (SELECT id FROM sub)))")},
-    {"network",
-     QUESTION_INSERT("WITH sub(id) AS (SELECT CAST(? AS TEXT)) ",
-                     "(f.system_id IN (SELECT s.id FROM system s WHERE s.domain IN "
-                     "(SELECT id FROM sub)) OR (f.system_id IS NULL AND f.department_id IS NULL))")},
-    {"system",
-     QUESTION_INSERT("WITH sub(id) AS (SELECT CAST(? AS TEXT)) ",
-                     "f.system_id IN (SELECT id FROM sub)")},
+    {"bukyoku", QUESTION_INTO("assessment_question", SCOPE_BUKYOKU_CTE, SCOPE_BUKYOKU),
+     QUESTION_INTO(REFRESH_TABLE, SCOPE_BUKYOKU_CTE, SCOPE_BUKYOKU)},
+    {"network", QUESTION_INTO("assessment_question", SCOPE_ONE_CTE, SCOPE_NETWORK),
+     QUESTION_INTO(REFRESH_TABLE, SCOPE_ONE_CTE, SCOPE_NETWORK)},
+    {"system", QUESTION_INTO("assessment_question", SCOPE_ONE_CTE, SCOPE_SYSTEM),
+     QUESTION_INTO(REFRESH_TABLE, SCOPE_ONE_CTE, SCOPE_SYSTEM)},
 };
 
 static int add_assessment(struct store *st, long long campaign, long long run, const char *kind,
@@ -228,6 +234,31 @@ static int add_assessments(struct store *st, long long campaign, long long run,
     "AND pq.template_id = assessment_question.template_id AND pq.answer IS NOT NULL)"
 #define IN_CAMPAIGN "assessment_id IN (SELECT id FROM assessment WHERE campaign_id = ?)"
 
+/* Answers not given by a respondent follow the check result: findings → 一部実施 (over a
+ * carried answer), none → 実施 where nothing else answered (or the check had answered). */
+#define NOT_RESPONDENT " AND (answer_source IS NULL OR answer_source <> 'respondent')"
+#define OPEN_ASSESSMENTS                                                                        \
+    "assessment_id IN (SELECT id FROM assessment WHERE campaign_id = ? "                       \
+    "AND status IN ('open', 'returned'))"
+static int apply_auto(struct store *st, long long campaign, struct mm_err *err)
+{
+    int rc = pdca_exec(st, err,
+                       "UPDATE assessment_question SET answer = 'partial', answer_source = 'auto', "
+                       "comment = '自動点検（実行 #' || CAST(auto_run_id AS TEXT) || '）で指摘 ' "
+                       "|| CAST(auto_findings AS TEXT) || ' 件' || CASE WHEN comment IS NULL "
+                       "OR answer_source = 'auto' THEN '' ELSE '。前年度のコメント: ' || comment END "
+                       "WHERE " OPEN_ASSESSMENTS " AND auto_findings > 0" NOT_RESPONDENT,
+                       "i", campaign);
+    if (!rc)
+        rc = pdca_exec(st, err,
+                       "UPDATE assessment_question SET answer = 'done', answer_source = 'auto', "
+                       "comment = '自動点検（実行 #' || CAST(auto_run_id AS TEXT) || '）で指摘なし' "
+                       "WHERE " OPEN_ASSESSMENTS " AND auto_findings = 0 "
+                       "AND (answer IS NULL OR answer_source = 'auto')",
+                       "i", campaign);
+    return rc;
+}
+
 static int prefill(struct store *st, long long campaign, long long prev, int carry,
                    struct assessment_campaign_result *res, struct mm_err *err)
 {
@@ -239,19 +270,7 @@ static int prefill(struct store *st, long long campaign, long long prev, int car
                        IN_CAMPAIGN " AND " PREVIOUS("id") " IS NOT NULL",
                        "iiii", prev, prev, campaign, prev);
     if (!rc)
-        rc = pdca_exec(st, err,
-                       "UPDATE assessment_question SET answer = 'partial', answer_source = 'auto', "
-                       "comment = '自動点検（実行 #' || CAST(auto_run_id AS TEXT) || '）で指摘 ' "
-                       "|| CAST(auto_findings AS TEXT) || ' 件' || CASE WHEN comment IS NULL "
-                       "THEN '' ELSE '。前年度のコメント: ' || comment END "
-                       "WHERE " IN_CAMPAIGN " AND auto_findings > 0",
-                       "i", campaign);
-    if (!rc)
-        rc = pdca_exec(st, err,
-                       "UPDATE assessment_question SET answer = 'done', answer_source = 'auto', "
-                       "comment = '自動点検（実行 #' || CAST(auto_run_id AS TEXT) || '）で指摘なし' "
-                       "WHERE " IN_CAMPAIGN " AND auto_findings = 0 AND answer IS NULL",
-                       "i", campaign);
+        rc = apply_auto(st, campaign, err);
     if (!rc)
         rc = pdca_int(st, err, &res->carried,
                       "SELECT COUNT(*) FROM assessment_question WHERE " IN_CAMPAIGN
@@ -335,6 +354,93 @@ int assessment_campaign_create(struct store *st, const struct pdca_actor *a,
                                    (json_int_t)res->carried, "auto_prefilled",
                                    (json_int_t)res->auto_prefilled);
     return pdca_finish(st, rc, a, "create", "assessment_campaign", idtxt, NULL, after, err);
+}
+
+/* ---- refreshing the check results ---- */
+
+static int refresh_one(struct store *st, long long id, const char *kind, const char *target,
+                       long long run, struct mm_err *err)
+{
+    int rc = pdca_exec(st, err, "DELETE FROM " REFRESH_TABLE, "");
+    for (size_t k = 0; !rc && k < sizeof question_sql / sizeof *question_sql; k++)
+        if (!strcmp(question_sql[k].kind, kind))
+            rc = pdca_exec(st, err, question_sql[k].refresh, "tiiiiit", target, id, run, run, run,
+                           run, kind);
+    if (!rc)
+        rc = pdca_exec(st, err,
+                       "UPDATE assessment_question SET "
+                       "auto_run_id = (SELECT x.auto_run_id FROM " REFRESH_TABLE " x "
+                       "WHERE x.template_id = assessment_question.template_id), "
+                       "auto_findings = (SELECT x.auto_findings FROM " REFRESH_TABLE " x "
+                       "WHERE x.template_id = assessment_question.template_id) "
+                       "WHERE assessment_id = ?",
+                       "i", id);
+    return rc;
+}
+
+int assessment_refresh_auto(struct store *st, const struct pdca_actor *a, int fiscal_year,
+                            long long *updated, struct mm_err *err)
+{
+    long long campaign = 0, run = 0;
+    *updated = 0;
+    int rc = store_begin(st, err);
+    if (!rc)
+        rc = assessment_campaign_of(st, fiscal_year, &campaign, err);
+    if (!rc && !campaign)
+        rc = mm_err_set(err, MM_EREFUSED, "%d年度の自己点検はまだ作成されていません", fiscal_year);
+    if (!rc)
+        rc = pdca_int(st, err, &run, "SELECT COALESCE(MAX(id), 0) FROM check_run WHERE scope = 'all'",
+                      "");
+    if (!rc && !run)
+        rc = mm_err_set(err, MM_EREFUSED, "全規則の自動点検（mamori check）の記録がありません");
+    if (!rc)
+        rc = store_exec(st,
+                        "CREATE TEMP TABLE IF NOT EXISTS " REFRESH_TABLE " (assessment_id INTEGER, "
+                        "template_id TEXT, clause_id TEXT, role TEXT, text TEXT, sort INTEGER, "
+                        "auto_run_id INTEGER, auto_findings INTEGER)",
+                        err);
+    struct store_stmt *s = NULL;
+    if (!rc)
+        rc = pdca_prepare(st,
+                          "SELECT id, target_kind, target_id FROM assessment WHERE campaign_id = ? "
+                          "AND status IN ('open', 'returned') ORDER BY id",
+                          "i", &s, err, campaign);
+    struct {
+        long long id;
+        char kind[32], target[128];
+    } *rows = NULL;
+    size_t n = 0;
+    while (s && (rc = store_step(s, err)) == STORE_ROW) {
+        rows = realloc(rows, (n + 1) * sizeof *rows);
+        if (!rows)
+            abort();
+        rows[n].id = store_col_int(s, 0);
+        snprintf(rows[n].kind, sizeof rows[n].kind, "%s", store_col_text(s, 1));
+        snprintf(rows[n].target, sizeof rows[n].target, "%s", store_col_text(s, 2));
+        n++;
+    }
+    store_finalize(s);
+    rc = rc == STORE_DONE ? MM_OK : rc;
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = refresh_one(st, rows[i].id, rows[i].kind, rows[i].target, run, err);
+    free(rows);
+    if (!rc)
+        rc = apply_auto(st, campaign, err);
+    if (!rc)
+        rc = pdca_exec(st, err, "UPDATE assessment_campaign SET check_run_id = ? WHERE id = ?", "ii",
+                       run, campaign);
+    if (!rc)
+        rc = pdca_int(st, err, updated,
+                      "SELECT COUNT(*) FROM assessment_question WHERE " OPEN_ASSESSMENTS
+                      " AND answer_source = 'auto'",
+                      "i", campaign);
+    char idtxt[32];
+    snprintf(idtxt, sizeof idtxt, "%lld", campaign);
+    json_t *after = rc ? NULL
+                       : json_pack("{s:I, s:I, s:I}", "check_run_id", (json_int_t)run,
+                                   "assessments", (json_int_t)n, "auto_answers",
+                                   (json_int_t)*updated);
+    return pdca_finish(st, rc, a, "update", "assessment_campaign", idtxt, NULL, after, err);
 }
 
 /* ---- answering, submitting, reviewing ---- */

@@ -44,6 +44,14 @@ int assessment_campaign_create(struct store *st, const struct pdca_actor *a,
                                const struct assessment_campaign_opts *o,
                                struct assessment_campaign_result *res, struct mm_err *err);
 
+/*
+ * Reads the newest full check run into the 年度's open and returned assessments (after checks
+ * ran later in the year): the check columns of every question, and the answers a respondent has
+ * not given follow the new result as at creation. *updated counts answers now from the check.
+ */
+int assessment_refresh_auto(struct store *st, const struct pdca_actor *a, int fiscal_year,
+                            long long *updated, struct mm_err *err);
+
 /* Answer codes: done, partial, not_done, na. The person must answer for the question's role. */
 int assessment_answer(struct store *st, const struct pdca_actor *a, long long question_id,
                       const char *answer, const char *comment, struct mm_err *err);

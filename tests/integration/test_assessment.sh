@@ -66,6 +66,16 @@ gap=$(q "select q.id from assessment_question q join assessment a on a.id=q.asse
 [ -n "$gap" ] && [ "$(q "select answer || '|' || comment from assessment_question where id=$gap" | grep -c '^partial|自動点検（実行 #1）で指摘 1 件')" -eq 1 ] &&
     ok "the planted gap (課室 without a 管理者) shows in 総合政策部's 1(4)① answer" || not_ok "planted gap not prefilled ($gap)"
 
+# The demo's own campaign was made before any check: refresh reads the run into it, leaving the
+# answers its 責任者 gave alone.
+before=$(q "select group_concat(answer || answer_source) from assessment_question where answer_source='respondent' and assessment_id in (select id from assessment where campaign_id=1)")
+expect_exit 0 "refresh reads the newest check run into the demo's campaign" mm assessment campaign refresh --nendo 2026
+contains out.txt "最新の自動点検の結果を反映しました" "refresh reports what it did"
+[ "$(q "select answer || '|' || answer_source from assessment_question q join assessment a on a.id=q.assessment_id where a.campaign_id=1 and a.target_id='bu01' and q.role='ism' and q.clause_id='1(4)①'")" = "partial|auto" ] &&
+    ok "after refresh the planted gap shows in the demo campaign too" || not_ok "refresh did not prefill"
+[ "$(q "select group_concat(answer || answer_source) from assessment_question where answer_source='respondent' and assessment_id in (select id from assessment where campaign_id=1)")" = "$before" ] &&
+    ok "refresh keeps the respondents' answers" || not_ok "refresh changed respondents' answers"
+
 # ---- answering ----
 bu01=$(q "select id from assessment where target_id='bu01' and campaign_id=$C")
 qisr=$(q "select id from assessment_question where assessment_id=$bu01 and role='isr' and answer is null order by id limit 1")
