@@ -91,6 +91,8 @@ void pdca_assessment_page(struct web_ctx *c, char *const *args);
 void pdca_assessment_answers(struct web_ctx *c, char *const *args);
 void pdca_assessment_submit(struct web_ctx *c, char *const *args);
 void pdca_assessment_review(struct web_ctx *c, char *const *args);
+void pdca_assessment_evidence(struct web_ctx *c, char *const *args);
+void pdca_assessment_evidence_add(struct web_ctx *c, char *const *args);
 void pdca_api_assessments(struct web_ctx *c, char *const *args);
 void pdca_api_assessment(struct web_ctx *c, char *const *args);
 void pdca_api_assessment_answer(struct web_ctx *c, char *const *args);

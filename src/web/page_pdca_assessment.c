@@ -10,9 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pdca/assessment.h"
+#include "pdca/evidence.h"
 #include "web/html.h"
+#include "web/multipart.h"
 #include "web/page_pdca.h"
 
 #define TEXT_MAX 4000
@@ -289,7 +292,25 @@ static const char *auto_text(struct store_stmt *s, int col, char *buf, size_t si
     " LEFT JOIN assessment_answer_source src ON src.code = q.answer_source"                     \
     " WHERE q.assessment_id = ? ORDER BY q.sort, q.role, q.id"
 
-static void question_html(struct web_ctx *c, struct store_stmt *s, int open)
+/* The evidence files of question qid as links (ev: id, file name, size of the question). */
+static void evidence_links(struct web_ctx *c, long long aid, long long qid, struct store_stmt *ev)
+{
+    store_reset(ev);
+    store_bind_int(ev, 1, qid);
+    struct mm_err err;
+    int any = 0;
+    while (store_step(ev, &err) == STORE_ROW) {
+        if (!any++)
+            html_raw(APP_SB(c), "<ul class=\"evidence\" aria-label=\"証跡ファイル\">");
+        html_f(APP_SB(c), "<li><a href=\"/assessments/%lld/evidence/%lld\">%s</a>（%lld バイト）</li>",
+               aid, store_col_int(ev, 0), store_col_text(ev, 1), store_col_int(ev, 2));
+    }
+    if (any)
+        html_raw(APP_SB(c), "</ul>\n");
+}
+
+static void question_html(struct web_ctx *c, struct store_stmt *s, int open, long long aid,
+                          struct store_stmt *ev)
 {
     struct strbuf *sb = APP_SB(c);
     long long qid = store_col_int(s, 0);
@@ -309,25 +330,34 @@ static void question_html(struct web_ctx *c, struct store_stmt *s, int open)
                answers[i].code, answer && !strcmp(answer, answers[i].code) ? " checked" : "",
                enabled ? "" : " disabled", answers[i].label);
     html_f(sb, "</div>\n<label for=\"c%lld\">コメント</label><textarea id=\"c%lld\" name=\"c%lld\" "
-               "rows=\"2\"%s>%s</textarea></fieldset>\n",
+               "rows=\"2\"%s>%s</textarea>",
            qid, qid, qid, enabled ? "" : " disabled", comment ? comment : "");
+    evidence_links(c, aid, qid, ev);
+    html_raw(sb, "</fieldset>\n");
 }
 
 static int questions_html(struct web_ctx *c, const struct head *h, struct mm_err *err)
 {
     struct strbuf *sb = APP_SB(c);
-    struct store_stmt *s;
+    struct store_stmt *s, *ev;
     int rc = store_prepare(c->st, QUESTION_SQL, &s, err);
     if (rc)
         return rc;
+    if ((rc = store_prepare(c->st, "SELECT id, file_name, size FROM pdca_evidence WHERE"
+                                   " owner_kind = 'question' AND owner_id = ? ORDER BY id",
+                            &ev, err))) {
+        store_finalize(s);
+        return rc;
+    }
     store_bind_int(s, 1, h->id);
     int open = editable(h);
     html_f(sb, "<h2>設問</h2>\n<form method=\"post\" action=\"/assessments/%lld/answers\" "
                "class=\"pdca-form questions\">", h->id);
     app_csrf_field(c);
     while ((rc = store_step(s, err)) == STORE_ROW)
-        question_html(c, s, open);
+        question_html(c, s, open, h->id, ev);
     store_finalize(s);
+    store_finalize(ev);
     if (open)
         html_raw(sb, "<button type=\"submit\">回答を保存する</button>");
     html_raw(sb, "</form>\n");
@@ -534,6 +564,125 @@ void pdca_assessment_review(struct web_ctx *c, char *const *args)
         fail_back(c, &h, rc, &err);
     else
         after(c, &h, accept ? "accepted" : "returned");
+}
+
+/* ---- evidence files ---- */
+
+/* GET /assessments/{id}/evidence/{file}: one file of a question of this assessment. */
+void pdca_assessment_evidence(struct web_ctx *c, char *const *args)
+{
+    struct head h;
+    if (!load_head(c, args[0], AUTHZ_READ, &h))
+        return;
+    long long eid;
+    struct mm_err err;
+    mm_err_clear(&err);
+    long long n = 0;
+    struct store_stmt *s;
+    if (!parse_id(args[1], &eid)) {
+        app_not_found(c);
+        return;
+    }
+    if (store_prepare(c->st, "SELECT COUNT(*) FROM pdca_evidence e JOIN assessment_question q"
+                             " ON q.id = e.owner_id WHERE e.owner_kind = 'question' AND e.id = ?"
+                             " AND q.assessment_id = ?", &s, &err)) {
+        app_internal(c, &err);
+        return;
+    }
+    store_bind_int(s, 1, eid);
+    store_bind_int(s, 2, h.id);
+    if (store_step(s, &err) == STORE_ROW)
+        n = store_col_int(s, 0);
+    store_finalize(s);
+    char *name = NULL;
+    unsigned char *data = NULL;
+    size_t len = 0;
+    if (!n || evidence_get(c->st, eid, &name, &data, &len, &err)) {
+        free(name);
+        free(data);
+        app_not_found(c);
+        return;
+    }
+    struct web_response *resp = c->resp;
+    strbuf_reset(&resp->body);
+    strbuf_add(&resp->body, data, len);
+    resp->status = 200;
+    resp->content_type = "application/octet-stream";
+    resp->cache = "no-store";
+    struct strbuf enc = STRBUF_INIT;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+            strchr("-._~", *p))
+            strbuf_addch(&enc, (char)*p);
+        else
+            strbuf_addf(&enc, "%%%02X", *p);
+    }
+    size_t cut = enc.len < 150 ? enc.len : 150; /* never inside a %XX */
+    while (cut && ((enc.buf[cut - 1] == '%') || (cut >= 2 && enc.buf[cut - 2] == '%')))
+        cut--;
+    snprintf(resp->disposition, sizeof resp->disposition,
+             "attachment; filename=\"evidence-%lld\"; filename*=UTF-8''%.*s", eid, (int)cut, enc.buf);
+    strbuf_release(&enc);
+    free(name);
+    free(data);
+}
+
+/* POST /assessments/{id}/evidence (multipart/form-data: question, file): attaches a file to a
+ * question the user answers, while the assessment is open or returned. */
+void pdca_assessment_evidence_add(struct web_ctx *c, char *const *args)
+{
+    struct head h;
+    if (!load_head(c, args[0], AUTHZ_WRITE, &h))
+        return;
+    struct mm_err err;
+    mm_err_clear(&err);
+    struct multipart_part qp, fp;
+    const char *ct = c->req->content_type;
+    char qs[24] = "";
+    long long qid = 0;
+    if (!ct || strncasecmp(ct, "multipart/form-data", 19) ||
+        multipart_find(ct, c->req->body, c->req->body_len, "file", &fp) != 1 ||
+        multipart_find(ct, c->req->body, c->req->body_len, "question", &qp) != 1 ||
+        qp.len >= sizeof qs || !fp.has_filename) {
+        mm_err_set(&err, MM_EINPUT, "multipart/form-data で設問番号（question）とファイル（file）を送ってください。");
+        fail_back(c, &h, MM_EINPUT, &err);
+        return;
+    }
+    memcpy(qs, qp.data, qp.len);
+    qs[qp.len] = 0;
+    struct store_stmt *s;
+    char role[32] = "";
+    if (parse_id(qs, &qid) &&
+        !store_prepare(c->st, "SELECT role FROM assessment_question WHERE id = ? AND assessment_id = ?",
+                       &s, &err)) {
+        store_bind_int(s, 1, qid);
+        store_bind_int(s, 2, h.id);
+        if (store_step(s, &err) == STORE_ROW)
+            snprintf(role, sizeof role, "%s", store_col_text(s, 0));
+        store_finalize(s);
+    }
+    if (!role[0]) {
+        mm_err_set(&err, MM_EINPUT, "設問番号「%s」はこの点検にありません。", qs);
+        fail_back(c, &h, MM_EINPUT, &err);
+        return;
+    }
+    if (!editable(&h) || !may_answer_role(c, role)) {
+        mm_err_set(&err, MM_EREFUSED, "この設問に証跡を添付できるのは、回答中又は差戻しの点検の回答者だけです。");
+        fail_back(c, &h, MM_EREFUSED, &err);
+        return;
+    }
+    struct pdca_actor a;
+    pdca_web_actor(c, &a);
+    long long eid = 0;
+    int rc = evidence_add(c->st, &a, "question", qid, fp.filename, fp.data, fp.len, &eid, &err);
+    if (rc)
+        fail_back(c, &h, rc, &err);
+    else if (c->api)
+        app_json(c, 201, json_pack("{s:I, s:I, s:s, s:I}", "id", (json_int_t)eid, "question",
+                                   (json_int_t)qid, "file_name", fp.filename, "size",
+                                   (json_int_t)fp.len));
+    else
+        after(c, &h, "saved");
 }
 
 /* ---- JSON ---- */

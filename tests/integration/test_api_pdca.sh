@@ -100,6 +100,11 @@ args=()
 for id in $(q "SELECT id FROM assessment_question WHERE assessment_id = $sa"); do args+=(--data "a$id=done"); done
 q1=$(q "SELECT id FROM assessment_question WHERE assessment_id = $sa ORDER BY id LIMIT 1")
 is "a bad answer code is 422" "$(api sm POST "/api/v1/assessments/$sa/answers" r.json --data "a$q1=maybe")" 422
+printf 'log\n' >ev.txt
+is "an evidence file through the API" "$(api sm POST "/api/v1/assessments/$sa/evidence" r.json -F "question=$q1" -F "file=@ev.txt;filename=log.txt"; jq_ r.json "(d['file_name'], d['size'])")" "201('log.txt', 4)"
+eid=$(jq_ r.json "d['id']")
+is "and back" "$(api sm GET "/api/v1/assessments/$sa/evidence/$eid" ev.out; cat ev.out)" "200log"
+is "staff may not read it" "$(api st GET "/api/v1/assessments/$sa/evidence/$eid" r.json)" 403
 is "submitting with unanswered questions is 409" "$(api sm POST "/api/v1/assessments/$sa/submit" r.json --data improvement=x)" 409
 is "every answer through the API" "$(api sm POST "/api/v1/assessments/$sa/answers" r.json "${args[@]}")" 200
 is "all answered by the システム管理者" "$(q "SELECT COUNT(*) FROM assessment_question WHERE assessment_id = $sa AND answered_by = '$SM'")" "$(q "SELECT COUNT(*) FROM assessment_question WHERE assessment_id = $sa")"

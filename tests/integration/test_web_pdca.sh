@@ -191,6 +191,18 @@ if grep -q "name=\"a$qisr\" value=\"done\"[^>]*disabled" ab.html; then ok "the �
 for l in 実施 一部実施 未実施 該当なし; do contains ab.html "> $l</label>" "answer button $l"; done
 is "the 課長 answers a 管理者 question" "$(post ka "/assessments/$bu01/answers" r.html "a$qism=partial" "c$qism=手順書を改訂中")" 303
 is "the answer is stored with the respondent" "$(q "SELECT answer || '|' || comment || '|' || answered_by FROM assessment_question WHERE id = $qism")" "partial|手順書を改訂中|E00005"
+printf 'ミーティング記録\n' >ev.txt
+get ka / tok.html >/dev/null
+is "the 課長 attaches an evidence file (303)" "$(req POST "/assessments/$bu01/evidence" r.html -H "$(H ka)" -H "X-CSRF-Token: $(csrf_of tok.html)" -F "question=$qism" -F "file=@ev.txt;filename=議事録.txt")" 303
+eid=$(q "SELECT id FROM pdca_evidence WHERE owner_kind = 'question' AND owner_id = $qism")
+is "the file is stored with its size" "$(q "SELECT file_name || '|' || size FROM pdca_evidence WHERE id = $eid")" "議事録.txt|$(stat -c %s ev.txt)"
+get ka "/assessments/$bu01" ab2.html >/dev/null
+contains ab2.html "href=\"/assessments/$bu01/evidence/$eid\">議事録.txt</a>" "the question lists the file"
+is "the file downloads" "$(get ka "/assessments/$bu01/evidence/$eid" dl.bin)" 200
+check "with the same bytes" cmp -s dl.bin ev.txt
+is "not through another assessment" "$(get tk "/assessments/$other/evidence/$eid" r.html)" 404
+is "the 課長 cannot attach to the 責任者's question" "$(req POST "/assessments/$bu01/evidence" r.html -H "$(H ka)" -H "X-CSRF-Token: $(csrf_of tok.html)" -F "question=$qisr" -F "file=@ev.txt")" 409
+is "an attachment without a file is a 422" "$(req POST "/assessments/$bu01/evidence" r.html -H "$(H ka)" -H "X-CSRF-Token: $(csrf_of tok.html)" -F "question=$qism")" 422
 is "an unknown answer code is a 422" "$(post ka "/assessments/$bu01/answers" r.html "a$qism=maybe")" 422
 is "the 課長 cannot answer the 責任者's question (409)" "$(post ka "/assessments/$bu01/answers" r.html "a$qisr=done")" 409
 is "the 課長 cannot submit the 部局's assessment (409)" "$(post ka "/assessments/$bu01/submit" r.html improvement=x)" 409
