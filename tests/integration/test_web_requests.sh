@@ -156,6 +156,7 @@ check "the PDF is 200" test "$(req GET "/requests/$id/print" r.pdf "${S[@]}")" =
 check "… application/pdf" test "$(header_of r.pdf Content-Type)" = application/pdf
 check "… as request-$id.pdf" test "$(header_of r.pdf Content-Disposition)" = "attachment; filename=\"request-$id.pdf\""
 check "… a PDF document" test "$(head -c 5 r.pdf)" = "%PDF-"
+check "… with an embedded (subset) Japanese font" test "$(grep -a -c '/FontFile' r.pdf)" -ge 1
 check "the 課長 gets the PDF too" test "$(req GET "/requests/$id/print" x.pdf "${M[@]}")" = 200
 
 # --- renewal and the end of use ---------------------------------------------------------
