@@ -40,7 +40,9 @@ const struct web_route web_routes_pdca[] = {
     {"GET", "/api/v1/assessments/{}/evidence/{}", pdca_assessment_evidence},
     {"POST", "/api/v1/assessments/{}/evidence", pdca_assessment_evidence_add},
     {"GET", "/api/v1/audits", pdca_api_audits},
+    {"POST", "/api/v1/audits", pdca_audits_create},
     {"GET", "/api/v1/audits/{}", pdca_api_audit},
+    {"POST", "/api/v1/audits/{}/{}", pdca_audit_action},
     {"GET", "/api/v1/reports/annual", pdca_report_annual},
     {NULL, NULL, NULL},
 };

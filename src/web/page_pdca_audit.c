@@ -549,6 +549,9 @@ void pdca_audit_action(struct web_ctx *c, char *const *args)
     plan_path(&back, plan);
     if (rc)
         pdca_web_fail(c, rc, &err, "監査", back.buf);
+    else if (c->api)
+        app_json(c, 200, json_pack("{s:s, s:s, s:s}", "id", plan, "step", st->action, "result",
+                                   "done"));
     else {
         strbuf_addstr(&back, "?done=done");
         app_redirect(c, back.buf);
@@ -584,12 +587,14 @@ void pdca_audits_create(struct web_ctx *c, char *const *args)
     struct strbuf back = STRBUF_INIT;
     plan_path(&back, p.id);
     strbuf_addstr(&back, "?done=done");
-    free(f);
     if (rc)
         pdca_web_fail(c, rc, &err, "監査", "/audits");
+    else if (c->api)
+        app_json(c, 201, json_pack("{s:s}", "id", p.id));
     else
         app_redirect(c, back.buf);
     strbuf_release(&back);
+    free(f);
 }
 
 /* ---- JSON ---- */

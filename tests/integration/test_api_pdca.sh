@@ -122,6 +122,14 @@ if [ -n "$plan" ]; then
     is "one plan with its findings" "$(api ci GET "/api/v1/audits/$plan" r.json; jq_ r.json "len(d['findings'])")" "200$(q "SELECT COUNT(*) FROM audit_finding WHERE plan_id = '$plan'")"
 fi
 is "an unknown plan is 404" "$(api ci GET /api/v1/audits/NOPE r.json)" 404
+CHIEF=$(q "SELECT person_id FROM role_assignment WHERE role = 'audit_chief' LIMIT 1")
+"$MAMORI" --db d.db user add ch --person "$CHIEF" >/dev/null
+T[ch]=$("$MAMORI" --db d.db user token add ch --label test | grep -o 'mamori_[0-9a-f]*' | head -1)
+is "the 監査統括 drafts a plan through the API" "$(api ch POST /api/v1/audits r.json --data "id=API-1&title=API監査&kind=internal&starts_on=$today&ends_on=$today"; jq_ r.json "d['id']")" "201API-1"
+is "a step through the API" "$(api ch POST /api/v1/audits/API-1/scope r.json --data "kind=department&target=bu01"; jq_ r.json "d['result']")" "200done"
+is "a refused step is 409 with the reason" "$(api ch POST /api/v1/audits/API-1/team r.json --data "person=E00005"; jq_ r.json "d['error']['code']")" "409conflict"
+is "the 課長 may not add scope (the engine refuses: not the 監査統括)" "$(api ka POST /api/v1/audits/API-1/scope r.json --data "kind=department&target=bu02")" 409
+is "staff may not add scope" "$(api st POST /api/v1/audits/API-1/scope r.json --data "kind=department&target=bu02")" 403
 
 # --- 報告書 --------------------------------------------------------------------------------------
 is "the 課長 may not get the annual report" "$(api ka GET "/api/v1/reports/annual?nendo=$nendo&format=pdf" r.bin)" 403
