@@ -26,17 +26,20 @@ static int plan_visible(struct web_ctx *c, const char *plan, int *found, struct 
     struct store_stmt *s;
     int rc = store_prepare(
         c->st,
-        "SELECT 0, NULL FROM audit_plan WHERE id = ?1 UNION ALL"
-        " SELECT 1, target_id FROM audit_scope WHERE plan_id = ?1 AND kind = 'department'"
-        " UNION ALL SELECT 1, department_id FROM audit_finding WHERE plan_id = ?1"
-        " UNION ALL SELECT 2, person_id FROM audit_team_member WHERE plan_id = ?1"
+        "WITH k(plan, person, today) AS (SELECT CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))"
+        " SELECT 0, NULL FROM audit_plan, k WHERE id = k.plan UNION ALL"
+        " SELECT 1, target_id FROM audit_scope, k WHERE plan_id = k.plan AND kind = 'department'"
+        " UNION ALL SELECT 1, department_id FROM audit_finding, k WHERE plan_id = k.plan"
+        " UNION ALL SELECT 2, person_id FROM audit_team_member, k WHERE plan_id = k.plan"
         " UNION ALL SELECT 2, ip.owner_id FROM improvement_plan ip JOIN audit_finding f"
-        "  ON f.id = ip.finding_id WHERE f.plan_id = ?1"
+        "  ON f.id = ip.finding_id, k WHERE f.plan_id = k.plan"
         " UNION ALL SELECT 2, r.person_id FROM role_assignment r JOIN department d"
-        "  ON d.id = r.scope_department_id WHERE r.person_id = ?2 AND r.role IN ('ism', 'isr')"
-        "  AND r.valid_from <= ?3 AND (r.valid_to IS NULL OR r.valid_to >= ?3)"
-        "  AND d.parent_id IN (SELECT target_id FROM audit_scope WHERE plan_id = ?1"
-        "  AND kind = 'department' UNION SELECT department_id FROM audit_finding WHERE plan_id = ?1)",
+        "  ON d.id = r.scope_department_id, k WHERE r.person_id = k.person"
+        "  AND r.role IN ('ism', 'isr') AND r.valid_from <= k.today"
+        "  AND (r.valid_to IS NULL OR r.valid_to >= k.today)"
+        "  AND d.parent_id IN (SELECT target_id FROM audit_scope WHERE plan_id = k.plan"
+        "  AND kind = 'department' UNION SELECT department_id FROM audit_finding"
+        "  WHERE plan_id = k.plan)",
         &s, err);
     if (rc)
         return -1;
