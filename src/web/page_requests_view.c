@@ -46,13 +46,13 @@ static void dd_row(struct strbuf *sb, const char *label, const char *value)
     html_f(sb, "<dt>%s</dt><dd>%s</dd>", label, value && *value ? value : "—");
 }
 
-/* A value shown as people read it: an ISO date as 和暦. */
-static void value_text(const char *v, char *buf, size_t size)
+/* A value shown as people read it: an ISO date as 和暦 (in buf), any other text as it is. */
+static const char *value_text(const char *v, char *buf, size_t size)
 {
-    if (strlen(v) == 10 && v[4] == '-' && v[7] == '-')
-        app_wareki(v, buf, size);
-    else
-        snprintf(buf, size, "%s", v);
+    if (strlen(v) != 10 || v[4] != '-' || v[7] != '-')
+        return v;
+    app_wareki(v, buf, size);
+    return buf;
 }
 
 static void summary(struct web_ctx *c, const json_t *r)
@@ -85,9 +85,8 @@ static void summary(struct web_ctx *c, const json_t *r)
     json_t *v;
     json_array_foreach(json_object_get(r, "values"), i, v)
     {
-        char buf[1024];
-        value_text(rq_js(v, "display"), buf, sizeof buf);
-        dd_row(sb, rq_js(v, "label"), buf);
+        char buf[64];
+        dd_row(sb, rq_js(v, "label"), value_text(rq_js(v, "display"), buf, sizeof buf));
     }
     html_raw(sb, "</dl>\n");
 }

@@ -103,6 +103,10 @@ contains p.html 'この内容で申請したときの決裁の経路' "the route
 contains p.html 'value="北公民館"' "the preview keeps the values"
 check "a bad date is a field problem" test "$(req POST /requests/new/takeout e2.html "${S[@]}" --data "csrf=$t&op=submit&v_from=2026-13-40" "${V[@]}")" = 200
 contains e2.html 'id="e_from"' "the date problem is next to 持出日"
+long=$(printf '長%.0s' $(seq 1 190))
+check "a long value (190 characters) is filed" test "$(req POST /requests/new/takeout ln.html "${S[@]}" --data "csrf=$t&op=submit" --data-urlencode "v_purpose=$long" "${V[@]}")" = 303
+req GET "$(location ln.html)" x.html "${S[@]}" >/dev/null
+contains x.html "<dd>$long</dd>" "… and shown whole"
 check "filing is 303" test "$(req POST /requests/new/takeout n.html "${S[@]}" --data "csrf=$t&op=submit" --data-urlencode "title=<b>説明会</b>" "${V[@]}")" = 303
 loc=$(location n.html)
 id=${loc#/requests/}; id=${id%%\?*}
