@@ -296,7 +296,7 @@ static int render_form(struct web_ctx *c, const struct approval_kind *k, const s
     app_csrf_field(c);
     if (!fs->amend)
         html_f(sb, "<div class=\"field\"><label for=\"title\">件名（省略すると「%s（申請者名）」）</label>"
-               "<input type=\"text\" id=\"title\" name=\"title\" maxlength=\"200\" value=\"%s\"></div>\n",
+               "<input type=\"text\" id=\"title\" name=\"title\" maxlength=\"120\" value=\"%s\"></div>\n",
            k->label, fs->title ? fs->title : "");
     for (size_t i = 0; i < k->nfields; i++) {
         const struct approval_field *f = &k->fields[i];
@@ -404,7 +404,7 @@ void rq_post_new(struct web_ctx *c, char *const *args)
         return;
     struct rq_values vs = {0};
     form_values(c, &k, &vs);
-    char op[16], title[600], emergency[4];
+    char op[16], title[1024], emergency[4];
     app_form(c, "op", op, sizeof op);
     app_form(c, "title", title, sizeof title);
     app_form(c, "emergency", emergency, sizeof emergency);

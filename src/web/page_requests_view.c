@@ -240,7 +240,7 @@ static void render_show(struct web_ctx *c, const json_t *r, long long id, const 
         app_internal(c, &err);
         return;
     }
-    char title[400];
+    char title[1024];
     snprintf(title, sizeof title, "申請 %lld: %s", id, rq_js(r, "title"));
     app_begin(c, title, "/requests");
     c->resp->status = status;
