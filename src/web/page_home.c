@@ -3,9 +3,15 @@
  * networks left out, 基本方針 4(1)) and the size of each register. Read-only; one database
  * connection for this request (opened by app.c).
  */
+#include <jansson.h>
+
+#include "approval/approval.h"
+#include "authz/authz.h"
+#include "incident/incident.h"
 #include "store/store.h"
 #include "web/html.h"
 #include "web/app.h"
+#include "web/dash.h"
 #include "web/dash_html.h"
 #include "web/layout.h"
 #include "web/overview.h"
@@ -102,6 +108,99 @@ static void user_section(struct web_ctx *c)
                  "</section>\n");
 }
 
+/* One kind of thing awaiting the user: how to count it, where it is listed, and its wording. */
+struct await_kind {
+    const char *label, *href, *unit;
+    int (*count)(struct web_ctx *c, long long *n, struct mm_err *err);
+};
+
+/* Findings whose responsible role the user holds (the dashboard's 「対応が必要なもの」);
+ * -1 when the user may not read findings. */
+static int count_findings(struct web_ctx *c, long long *n, struct mm_err *err)
+{
+    *n = -1;
+    if (!authz_allows(c->who, "dashboard", AUTHZ_READ, NULL) ||
+        !authz_allows(c->who, "finding", AUTHZ_READ, NULL))
+        return MM_OK;
+    json_t *j = NULL;
+    if (dash_summary(c->st, c->who, c->today, &j, err))
+        return err->code ? err->code : MM_EINTERNAL;
+    *n = json_integer_value(json_object_get(json_object_get(j, "awaiting"), "count"));
+    json_decref(j);
+    return MM_OK;
+}
+
+/* Requests whose current step waits on the user's decision (or on someone who delegated it). */
+static int count_requests(struct web_ctx *c, long long *n, struct mm_err *err)
+{
+    *n = -1;
+    if (!c->person_id[0])
+        return MM_OK;
+    struct approval_filter f = {.awaiting = c->person_id};
+    json_t *list = NULL;
+    if (approval_list_json(c->st, &f, c->today, &list, err))
+        return err->code ? err->code : MM_EINTERNAL;
+    *n = (long long)json_array_size(list);
+    json_decref(list);
+    return MM_OK;
+}
+
+/* Incident reports handed over to the user and not yet acknowledged. */
+static int count_incidents(struct web_ctx *c, long long *n, struct mm_err *err)
+{
+    *n = -1;
+    if (!c->person_id[0])
+        return MM_OK;
+    json_t *aw = NULL;
+    if (incident_awaiting(c->st, c->person_id, NULL, &aw, err))
+        return err->code ? err->code : MM_EINTERNAL;
+    *n = (long long)json_array_size(aw);
+    json_decref(aw);
+    return MM_OK;
+}
+
+static const struct await_kind await_kinds[] = {
+    {"あなたが対応する点検の指摘", "/dashboard#awaiting", "件", count_findings},
+    {"あなたの決裁を待っている申請", "/requests?tab=awaiting", "件", count_requests},
+    {"あなたの受領を待っているインシデント報告", "/incidents", "件", count_incidents},
+};
+#define AWAIT_KINDS (sizeof await_kinds / sizeof await_kinds[0])
+
+/* Counts each kind for the user (-1 for a kind the user may not see). */
+static int awaiting_counts(struct web_ctx *c, long long n[AWAIT_KINDS], struct mm_err *err)
+{
+    for (size_t i = 0; i < AWAIT_KINDS; i++) {
+        int rc = await_kinds[i].count(c, &n[i], err);
+        if (rc)
+            return rc;
+    }
+    return MM_OK;
+}
+
+/* 「対応を待っているもの」: what awaits the signed-in user, each with its count and a link;
+ * kinds the user may not see, and kinds with nothing waiting, are left out. */
+static void awaiting_section(struct strbuf *sb, const long long n[AWAIT_KINDS])
+{
+    size_t shown = 0;
+    for (size_t i = 0; i < AWAIT_KINDS; i++)
+        shown += n[i] > 0;
+    html_raw(sb, "<section class=\"home-awaiting\" aria-labelledby=\"home-aw-h\">\n"
+                 "<h2 id=\"home-aw-h\">対応を待っているもの</h2>\n");
+    if (!shown) {
+        html_raw(sb, "<p class=\"empty\">いま、あなたの対応を待っているものはありません。</p>\n"
+                     "</section>\n");
+        return;
+    }
+    html_raw(sb, "<ul class=\"await-list\">\n");
+    for (size_t i = 0; i < AWAIT_KINDS; i++)
+        if (n[i] > 0)
+            html_f(sb,
+                   "<li><a href=\"%s\"><span class=\"n\">%lld</span>%s"
+                   "<span class=\"label\">%s</span></a></li>\n",
+                   await_kinds[i].href, n[i], await_kinds[i].unit, await_kinds[i].label);
+    html_raw(sb, "</ul>\n</section>\n");
+}
+
 static void home(struct web_ctx *c, char *const *args)
 {
     (void)args;
@@ -129,8 +228,15 @@ static void home(struct web_ctx *c, char *const *args)
         return;
     }
 
+    long long waiting[AWAIT_KINDS];
+    if (awaiting_counts(c, waiting, &err)) {
+        overview_free(&ov);
+        app_internal(c, &err);
+        return;
+    }
     app_begin(c, ov.name, "/");
     user_section(c);
+    awaiting_section(sb, waiting);
     html_raw(sb, "<p class=\"sub\">");
     html_text(sb, ov.kind);
     if (ov.prefecture)

@@ -137,6 +137,25 @@ aw=$(awaits "$tk_person")
 same "あなたの対応待ち equals the findings of the roles the 統括 holds, within their scopes" \
     "$(grep -o '<span class="n">[0-9]*</span>あなたの対応待ち' d1.html | grep -o '[0-9]*')" "$aw"
 
+# --- the front page: 「対応を待っているもの」 --------------------------------------------------
+# home_n PAGE LABEL : the count shown before LABEL on the front page, empty when not listed
+home_n() { grep -o "<span class=\"n\">[0-9]*</span>件<span class=\"label\">$2<" "$1" | grep -o '[0-9]*' | head -1; }
+# want_n N : the count the page should show (nothing when 0: kinds with nothing waiting are left out)
+want_n() { [ "$1" -gt 0 ] && echo "$1"; }
+check "tk: / is 200" test "$(req GET / h1.html "${TK[@]}")" = 200
+contains h1.html "<h2 id=\"home-aw-h\">対応を待っているもの</h2>" "the front page has 対応を待っているもの"
+same "front page: findings awaiting the 統括 equal SQL" "$(home_n h1.html あなたが対応する点検の指摘)" "$aw"
+rq_n=$("$MAMORI" --db demo.db request list --awaiting "$tk_person" --format json | jq length)
+inc_n=$("$MAMORI" --db demo.db incident awaiting --person "$tk_person" --format json | jq length)
+check "front page: requests awaiting the 統括's decision equal the engine's ($rq_n)" \
+    test "$(home_n h1.html あなたの決裁を待っている申請)" = "$(want_n "$rq_n")"
+check "front page: incident reports awaiting the 統括 equal the engine's ($inc_n)" \
+    test "$(home_n h1.html あなたの受領を待っているインシデント報告)" = "$(want_n "$inc_n")"
+contains h1.html '<a href="/dashboard#awaiting">' "the findings count links to the dashboard's list"
+check "staff: / is 200" test "$(req GET / hs.html "${ST[@]}")" = 200
+same "staff without roles: nothing awaits them" "$(grep -c '<span class="label">' hs.html)" 0
+contains hs.html "いま、あなたの対応を待っているものはありません。" "… with the empty state in Japanese"
+
 # --- the findings list and one finding -------------------------------------------------------
 check "tk: /findings is 200" test "$(req GET /findings f1.html "${TK[@]}")" = 200
 same "the list counts every finding of the run" "$(grep -o '該当 [0-9]* 件' f1.html | grep -o '[0-9]*')" "$cli"
