@@ -192,6 +192,14 @@ int rq_may_decide(struct web_ctx *c, long long id, int *out, struct mm_err *err)
     return MM_OK;
 }
 
+int rq_title_ok(const char *t)
+{
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)(t ? t : ""); *p; p++)
+        chars += (*p & 0xC0) != 0x80;
+    return chars <= RQ_TITLE_MAX;
+}
+
 void rq_values_add(struct rq_values *vs, const char *field, const char *value)
 {
     if (vs->n >= RQ_MAX_VALUES)

@@ -38,6 +38,10 @@ int rq_may_decide(struct web_ctx *c, long long id, int *out, struct mm_err *err)
 /* Whether the user filed the request. */
 int rq_is_requester(const struct web_ctx *c, const json_t *r);
 
+/* A title the engine stores whole: at most RQ_TITLE_MAX characters. */
+#define RQ_TITLE_MAX 120
+int rq_title_ok(const char *title);
+
 /* Values of a request: borrowed field codes, owned value copies. */
 struct rq_values {
     struct approval_value v[RQ_MAX_VALUES];

@@ -178,7 +178,13 @@ void rq_api_create(struct web_ctx *c, char *const *args)
     struct mm_err err;
     mm_err_clear(&err);
     long long id = 0;
-    int rc = approval_create(c->st, &c->actor, &q, &id, &problems, &err);
+    int rc = MM_EINPUT;
+    if (rq_title_ok(q.title))
+        rc = approval_create(c->st, &c->actor, &q, &id, &problems, &err);
+    else {
+        mm_problems_add(&problems, "title", "件名は %d 文字以内で書いてください", RQ_TITLE_MAX);
+        mm_err_set(&err, MM_EINPUT, "申請の内容に誤りがあります（件名が長すぎます）");
+    }
     if (rc)
         engine_error(c, rc, &err, &problems, 422);
     else

@@ -436,7 +436,11 @@ void rq_post_new(struct web_ctx *c, char *const *args)
                                  .requester_id = c->person_id, .values = vs.v, .nvalues = vs.n,
                                  .emergency = fs.emergency, .today = c->today};
         long long id = 0;
-        int rc = approval_create(c->st, &c->actor, &q, &id, &problems, &err);
+        int rc = MM_EINPUT;
+        if (rq_title_ok(title))
+            rc = approval_create(c->st, &c->actor, &q, &id, &problems, &err);
+        else
+            mm_problems_add(&problems, "件名", "%d 文字以内で書いてください", RQ_TITLE_MAX);
         if (rc) {
             refile(c, &k, &fs, rc, &err, page_title);
         } else {

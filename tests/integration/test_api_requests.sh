@@ -58,6 +58,7 @@ same "an unknown kind is 422" "$(api "$ST" POST /api/v1/requests e.json '{"kind"
 same "a body that is not JSON is 400" "$(api "$ST" POST /api/v1/requests e.json 'kind=takeout')" 400
 same "a refused filing is 422" "$(api "$ST" POST /api/v1/requests e.json '{"kind":"provision","values":{"items":"名簿","confidentiality":"3B","recipient":"委託先","purpose":"発送","encrypted":false,"metadata_removed":true,"date":"2026-11-30"}}')" 422
 same "… code refused, with the reason" "$(js e.json 'd["error"]["code"] + ":" + str("暗号化せずに" in d["error"]["message"])')" "refused:True"
+same "a title over 120 characters is 422" "$(api "$ST" POST /api/v1/requests e.json "{\"kind\":\"takeout\",\"title\":\"$(printf '長%.0s' $(seq 1 121))\",\"values\":{}}"; js e.json 'd["error"]["fields"][0]["field"]')" 422title
 same "filing is 201" "$(api "$ST" POST /api/v1/requests n.json "$good")" 201
 id=$(js n.json 'd["id"]')
 same "… state pending" "$(js n.json 'd["state"]')" pending

@@ -103,6 +103,8 @@ contains p.html 'この内容で申請したときの決裁の経路' "the route
 contains p.html 'value="北公民館"' "the preview keeps the values"
 check "a bad date is a field problem" test "$(req POST /requests/new/takeout e2.html "${S[@]}" --data "csrf=$t&op=submit&v_from=2026-13-40" "${V[@]}")" = 200
 contains e2.html 'id="e_from"' "the date problem is next to 持出日"
+check "a title over 120 characters stays on the form" test "$(req POST /requests/new/takeout x.html "${S[@]}" --data "csrf=$t&op=submit" --data-urlencode "title=$(printf '長%.0s' $(seq 1 121))" "${V[@]}")" = 200
+contains x.html '件名: 120 文字以内で書いてください' "… saying how long it may be"
 long=$(printf '長%.0s' $(seq 1 190))
 check "a long value (190 characters) is filed" test "$(req POST /requests/new/takeout ln.html "${S[@]}" --data "csrf=$t&op=submit" --data-urlencode "v_purpose=$long" "${V[@]}")" = 303
 req GET "$(location ln.html)" x.html "${S[@]}" >/dev/null
