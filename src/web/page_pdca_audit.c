@@ -173,6 +173,7 @@ static const struct pdca_col finding_cols[] = {
     {"担当", "owner", PCOL_TEXT, NULL, 0},
     {"期限", "due_on", PCOL_DATE, NULL, 0},
     {"進捗(%)", "progress", PCOL_INT, NULL, 0},
+    {"横展開", NULL, PCOL_LINK, "?similar=", 0},
 };
 static const struct pdca_col progress_cols[] = {
     {"改善計画", "plan_id", PCOL_INT, NULL, 0},
@@ -202,7 +203,7 @@ static const struct {
      team_cols, sizeof team_cols / sizeof *team_cols},
     {"指摘と改善計画",
      "SELECT f.id, COALESCE(d.name, f.target_id), sv.label, f.clause_id, f.title, st.label, ip.id,"
-     " COALESCE(pe.name, ip.owner_id), ip.due_on, ip.progress FROM audit_finding f"
+     " COALESCE(pe.name, ip.owner_id), ip.due_on, ip.progress, '他の部署でも探す' FROM audit_finding f"
      " JOIN finding_severity sv ON sv.code = f.severity"
      " JOIN audit_finding_status st ON st.code = f.status"
      " LEFT JOIN department d ON d.id = f.department_id"

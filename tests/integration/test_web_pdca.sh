@@ -256,6 +256,7 @@ is "the finding is verified" "$(q "SELECT status FROM audit_finding WHERE id = $
 is "the 課長 reads the plan about their 部局" "$(get ka "/audits/$plan" r.html)" 200
 contains r.html '持出しの記録漏れ' "the finding is shown with its title"
 contains r.html "$clause" "and its clause"
+contains r.html "href=\"?similar=$fid\">他の部署でも探す</a>" "each finding links to the search in other units"
 is "the similar search answers" "$(get ci "/audits/$plan?similar=$fid" r.html)" 200
 contains r.html '他の部署でも同じ指摘を探す' "the search is offered"
 contains r.html "指摘 $fid と同じ条項" "the search result table is shown"
