@@ -120,9 +120,22 @@ static const struct section dept_sheet = {
 struct sheet_data {
     char *name;
     const char *heads[MAXCOLS];
+    double widths[MAXCOLS];
     size_t ncols, nrows, cap;
     char **cells;
 };
+
+/* Widens a column to fit text (a wide character counts two), up to 60. */
+static void fit(double *w, const char *s)
+{
+    double n = 2;
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
+        n += *p < 0x80 ? 1 : (*p & 0xC0) == 0xC0 ? 2 : 0;
+    if (n > 60)
+        n = 60;
+    if (n > *w)
+        *w = n;
+}
 
 /* Runs a section's query into t (cells as text, dates in 和暦). */
 static int fill(struct store *st, const struct section *sec, int nendo, const char *bukyoku,
@@ -131,8 +144,11 @@ static int fill(struct store *st, const struct section *sec, int nendo, const ch
     char from[24], to[24];
     snprintf(from, sizeof from, "%d-04-01", nendo);
     snprintf(to, sizeof to, "%d-03-31", nendo + 1);
-    for (t->ncols = 0; t->ncols < MAXCOLS && sec->heads[t->ncols]; t->ncols++)
+    for (t->ncols = 0; t->ncols < MAXCOLS && sec->heads[t->ncols]; t->ncols++) {
         t->heads[t->ncols] = sec->heads[t->ncols];
+        t->widths[t->ncols] = 8;
+        fit(&t->widths[t->ncols], sec->heads[t->ncols]);
+    }
     struct store_stmt *s;
     int rc = store_prepare(st, sec->sql, &s, err);
     if (rc)
@@ -159,6 +175,7 @@ static int fill(struct store *st, const struct section *sec, int nendo, const ch
                 v = buf;
             }
             t->cells[t->nrows * t->ncols + c] = v ? strdup(v) : NULL;
+            fit(&t->widths[c], v);
         }
         t->nrows++;
     }
@@ -226,7 +243,7 @@ static int build_xlsx(struct store *st, int nendo, struct strbuf *out, struct mm
     if (!xs)
         abort();
     for (size_t i = 0; i < n; i++)
-        xs[i] = (struct xlsx_sheet){t[i].name, t[i].heads, NULL, t[i].ncols,
+        xs[i] = (struct xlsx_sheet){t[i].name, t[i].heads, t[i].widths, t[i].ncols,
                                     (const char *const *)t[i].cells, t[i].nrows, 1};
     char path[] = "/tmp/mamori-annual-XXXXXX";
     int fd = rc ? -1 : mkstemp(path);
