@@ -2,7 +2,8 @@
 // who is also the 情報システム管理者 of a system signs in (password change, TOTP enrolment),
 // answers every question of the system's assessment with the answer buttons, saves, submits
 // with the 改善策; the 統括 (the reviewer) signs in and sees it submitted with the review form.
-// Screenshots at 1366×768 go to $MB_SHOTS as pdca-training.png, pdca-assessment.png,
+// Screenshots at 1366×768 go to $MB_SHOTS as pdca-training.png, pdca-assessments.png (the
+// campaign with its progress), pdca-assessment.png,
 // pdca-audit.png and pdca-reports.png. Started by tests/integration/test_browser_assessment.sh
 // (MB_* variables); prints one `ok - …` / `not ok - …` line per check.
 import crypto from 'node:crypto';
@@ -95,6 +96,7 @@ async function kachoFlow(page) {
   await first.getByLabel('一部実施', { exact: true }).check();
   await first.getByLabel('コメント').fill('手順書を改訂中');
   check(m === n, `課長: every question can be answered (${m})`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'assessment', false);
   await clickAndLoad(page, button(page, '回答を保存する'));
   check((await page.locator('[role="status"]').innerText()).includes('回答を保存しました'), '課長: the answers are saved');
@@ -111,7 +113,7 @@ async function reviewerFlow(page) {
   const status = await page.locator('dd.status').innerText();
   check(status.includes('提出済み'), `統括: sees the assessment submitted (${status})`);
   check(await button(page, '受理する').count() === 1, '統括: the review form is offered');
-  for (const [name, p] of [['training', '/training'], ['audit', `/audits/${env.MB_AUDIT_PLAN}`], ['reports', '/reports']]) {
+  for (const [name, p] of [['assessments', '/assessments'], ['training', '/training'], ['audit', `/audits/${env.MB_AUDIT_PLAN}`], ['reports', '/reports']]) {
     const r = await page.goto(url(p));
     check(r.status() === 200, `統括: ${p} opens (${r.status()})`);
     await shot(page, name);

@@ -71,7 +71,7 @@ check "the assessment is submitted in the database" test "$(q "SELECT status FRO
 check "every answer is the 課長's" test "$(q "SELECT COUNT(*) FROM assessment_question WHERE assessment_id = $aid AND answered_by = '$person'")" = "$MB_QUESTIONS"
 check "the first question was answered 一部実施 with a comment" test "$(q "SELECT answer || '|' || comment FROM assessment_question WHERE assessment_id = $aid ORDER BY sort, role, id LIMIT 1")" = "partial|手順書を改訂中"
 check "the 改善策 is stored" test "$(q "SELECT improvement FROM assessment WHERE id = $aid")" = "手順書の改訂を年度内に終える"
-for n in training assessment audit reports; do
+for n in training assessments assessment audit reports; do
     check "screenshot pdca-$n.png" test -s "$shots/pdca-$n.png"
 done
 kill -TERM "$spid"
