@@ -89,9 +89,10 @@ static int progress_row(void *ctx, const struct assessment_progress_row *r)
     html_f(APP_SB(c),
            "<tr><th scope=\"row\">%s</th><td class=\"num\">%lld</td><td class=\"num\">%lld</td>"
            "<td class=\"num\">%lld</td><td class=\"num\">%lld</td><td class=\"num\">%lld / %lld"
-           "</td><td><meter min=\"0\" max=\"100\" value=\"%lld\">%lld%%</meter> %lld%%</td></tr>\n",
+           "</td><td class=\"num\">%lld</td><td><meter min=\"0\" max=\"100\" value=\"%lld\">"
+           "%lld%%</meter> %lld%%</td></tr>\n",
            r->name ? r->name : "全庁", r->assessments, r->submitted, r->accepted, r->returned,
-           r->answered, r->questions, pct, pct, pct);
+           r->answered, r->questions, r->confirmed, pct, pct, pct);
     return 0;
 }
 
@@ -101,6 +102,7 @@ static int progress_html(struct web_ctx *c, int nendo, struct mm_err *err)
              "<table class=\"pdca\"><caption>部局ごとの進捗</caption><thead><tr>"
              "<th scope=\"col\">部局</th><th scope=\"col\">点検</th><th scope=\"col\">提出済み</th>"
              "<th scope=\"col\">受理</th><th scope=\"col\">差戻し中</th><th scope=\"col\">回答</th>"
+             "<th scope=\"col\">回答者が確認</th>"
              "<th scope=\"col\">回答率</th></tr></thead><tbody>\n");
     int rc = assessment_progress(c->st, nendo, progress_row, c, err);
     html_raw(APP_SB(c), "</tbody></table>\n");

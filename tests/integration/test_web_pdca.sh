@@ -174,6 +174,15 @@ total=$(q "SELECT COUNT(*) FROM assessment a JOIN assessment_campaign c ON c.id 
 get tk "/assessments?nendo=$nendo" a.html >/dev/null
 is "the 統括's list has every assessment" "$(grep -c '<tr><td><a href="/assessments/' a.html)" "$total"
 contains a.html '部局ごとの進捗' "the progress table is shown"
+bname=$(q "SELECT name FROM department WHERE id = 'bu01'")
+b_n=$(q "SELECT COUNT(*) FROM assessment a JOIN assessment_campaign c ON c.id = a.campaign_id WHERE c.fiscal_year = $nendo AND a.department_id = 'bu01'")
+b_q=$(q "SELECT COUNT(*) FROM assessment_question q JOIN assessment a ON a.id = q.assessment_id JOIN assessment_campaign c ON c.id = a.campaign_id WHERE c.fiscal_year = $nendo AND a.department_id = 'bu01'")
+b_a=$(q "SELECT COUNT(*) FROM assessment_question q JOIN assessment a ON a.id = q.assessment_id JOIN assessment_campaign c ON c.id = a.campaign_id WHERE c.fiscal_year = $nendo AND a.department_id = 'bu01' AND q.answer IS NOT NULL")
+if grep -q "<tr><th scope=\"row\">$bname</th><td class=\"num\">$b_n</td>.*<td class=\"num\">$b_a / $b_q</td>" a.html; then
+    ok "the progress of $bname matches SQL ($b_n assessments, $b_a / $b_q answered)"
+else
+    not_ok "the progress of $bname matches SQL ($b_n assessments, $b_a / $b_q answered)"; grep -o "<tr><th scope=\"row\">$bname</th>[^\n]*" a.html | head -2
+fi
 CUR="campaign_id = (SELECT id FROM assessment_campaign WHERE fiscal_year = $nendo)"
 bu01=$(q "SELECT id FROM assessment WHERE $CUR AND target_kind = 'bukyoku' AND target_id = 'bu01'")
 other=$(q "SELECT id FROM assessment WHERE $CUR AND target_kind = 'bukyoku' AND target_id <> 'bu01' LIMIT 1")
