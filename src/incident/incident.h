@@ -46,6 +46,9 @@ int incident_time_norm(const char *s, char out[INCIDENT_TIME_LEN], struct mm_err
 /* For people: 「令和8年6月1日 09:15」 from a stored time; a date alone without the time; the
  * text unchanged when it cannot be read; "" for NULL. */
 void incident_time_display(const char *t, char *buf, size_t size);
+/* For sentences: 「令和8年11月24日 9時57分」 (JST) from a stored time; otherwise as
+ * incident_time_display. */
+void incident_time_spoken(const char *t, char *buf, size_t size);
 /* `now` if given (normalised), else the clock. */
 int incident_now(const char *now, char out[INCIDENT_TIME_LEN], struct mm_err *err);
 

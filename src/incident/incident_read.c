@@ -392,11 +392,12 @@ int incident_timeline(struct store *st, const char *incident_id, json_t **out,
     json_t *x;
     json_array_foreach(json_object_get(o, "steps"), i, x)
     {
-        char people[512];
+        char people[512], due[96];
         step_people(x, people, sizeof people);
+        incident_time_spoken(S(x, "due_at"), due, sizeof due);
         event(ev, S(x, "handed_over_at"), "handover", "第%lld段階 %s%s%s へ報告（受領期限 %s）：%s",
               (long long)json_integer_value(json_object_get(x, "stage")), OR(S(x, "role_label"), ""),
-              S(x, "scope_name") ? " " : "", OR(S(x, "scope_name"), ""), S(x, "due_at"), people);
+              S(x, "scope_name") ? " " : "", OR(S(x, "scope_name"), ""), due, people);
         event(ev, S(x, "acknowledged_at"), "ack", "%s%s%s が受領%s", OR(S(x, "role_label"), ""),
               S(x, "scope_name") ? " " : "", OR(S(x, "scope_name"), ""),
               !strcmp(S(x, "state"), "late") ? "（期限後）" : "");
@@ -406,8 +407,12 @@ int incident_timeline(struct store *st, const char *incident_id, json_t **out,
     json_array_foreach(json_object_get(o, "actions"), i, x)
         event(ev, S(x, "done_at"), "action", "%s：%s", S(x, "kind_label"), S(x, "description"));
     json_array_foreach(json_object_get(o, "duties"), i, x)
-        event(ev, S(x, "done_at"), "duty", "%s（期限 %s）%s%s", S(x, "kind_label"), S(x, "due_at"),
+    {
+        char due[96];
+        incident_time_spoken(S(x, "due_at"), due, sizeof due);
+        event(ev, S(x, "done_at"), "duty", "%s（期限 %s）%s%s", S(x, "kind_label"), due,
               S(x, "reference") ? " 番号 " : "", OR(S(x, "reference"), ""));
+    }
     event(ev, S(o, "closed_at"), "closed", "終結%s%s", S(o, "outcome") ? "：" : "",
           OR(S(o, "outcome"), ""));
     json_decref(o);

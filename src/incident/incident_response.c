@@ -351,8 +351,7 @@ static int do_action(struct store *st, void *vctx, const char *now, struct mm_er
             rc = mm_err_set(err, MM_EREFUSED,
                             "証拠保全（ログ・現状の保存）がまだ記録されていません。緊急時対応計画"
                             "（対策基準 7.3 解説 ③(キ)）により、証拠保全を終えてから応急措置・"
-                            "復旧を行います。先に mamori incident action %s evidence で記録して"
-                            "ください",
+                            "復旧を行います。先にインシデント「%s」の証拠保全を記録してください",
                             c->id);
     }
     if (!rc && c->done_by) {
@@ -411,8 +410,7 @@ static int do_duty(struct store *st, void *vctx, const char *now, struct mm_err 
                       2, &due, err);
     if (!rc && !due)
         rc = mm_err_set(err, MM_EINPUT,
-                        "インシデント「%s」に対外対応「%s」はありません（mamori incident show "
-                        "で一覧）",
+                        "インシデント「%s」に対外対応「%s」はありません",
                         c->id, c->kind);
     if (!rc)
         rc = inc_text(st, "SELECT done_at FROM incident_duty WHERE incident_id = ? AND kind = ?",
@@ -491,7 +489,7 @@ static int do_close(struct store *st, void *vctx, const char *now, struct mm_err
     }
     if (!rc && source && !strcmp(source, "external") && (!c->outcome || !*c->outcome))
         snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%s",
-                 missing[0] ? "、" : "", "報告者に伝える結果（--outcome）");
+                 missing[0] ? "、" : "", "報告者に伝える結果");
     free(judgement), free(source);
     if (!rc && missing[0])
         rc = mm_err_set(err, MM_EREFUSED, "インシデント「%s」はまだ終結できません。足りないもの: %s",

@@ -109,6 +109,16 @@ void incident_time_display(const char *t, char *buf, size_t size)
         snprintf(buf, size, "%s", w);
 }
 
+void incident_time_spoken(const char *t, char *buf, size_t size)
+{
+    incident_time_display(t, buf, size);
+    int h, m;
+    char *sp = strrchr(buf, ' ');
+    if (!t || strlen(t) < 16 || t[10] != 'T' || !sp || sscanf(t + 11, "%2d:%2d", &h, &m) != 2)
+        return;
+    snprintf(sp + 1, size - (size_t)(sp + 1 - buf), "%d時%02d分", h, m);
+}
+
 int incident_now(const char *now, char out[INCIDENT_TIME_LEN], struct mm_err *err)
 {
     if (now && *now)

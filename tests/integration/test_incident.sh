@@ -70,6 +70,7 @@ cat s1.txt
 rc=$?
 check "containment before evidence is refused (exit $rc)" test $rc -eq 1
 contains a1.out "証拠保全" "the refusal names evidence preservation"
+contains a1.out "先にインシデント「$id」の証拠保全を記録してください" "… and speaks of the act to record first"
 expect_exit 0 "evidence recorded" "$MAMORI" incident action "$id" evidence --description "ログと端末の状態を保存" --at 2026-06-01T09:55
 expect_exit 0 "containment after evidence" "$MAMORI" incident action "$id" containment --description "LAN ケーブルを抜いた" --at 2026-06-01T10:00
 expect_exit 2 "an unknown action kind is bad input" "$MAMORI" incident action "$id" dance --description x 2>/dev/null
@@ -127,6 +128,8 @@ contains show.out "総務省受付 0601-1" "show: the duty's reference"
 "$MAMORI" incident timeline "$id" >tl.out
 contains tl.out "令和8年6月1日 08:50  発生（推定）" "timeline starts with the occurrence"
 contains tl.out "証拠保全（ログ・現状の保存）：ログと端末の状態を保存" "timeline lists the actions"
+contains tl.out "（受領期限 令和8年6月1日 9時30分）" "timeline: due times in 和暦 JST"
+if grep -q '期限 20[0-9][0-9]-' tl.out; then not_ok "timeline: no ISO due time"; else ok "timeline: no ISO due time"; fi
 
 # An outside report: the receiving member of staff's 課室, the ism alone at stage 1.
 "$MAMORI" incident report --external --from "市民" --contact "090-0000-0000" --reporter E00034 \

@@ -517,6 +517,10 @@ static void test_time(void **state)
     assert_int_equal(incident_time_norm("2026-06-01 9:00", out, &err), MM_EINPUT);
     incident_time_display("2026-06-01T09:30:00+09:00", buf, sizeof buf);
     assert_string_equal(buf, "令和8年6月1日 09:30");
+    incident_time_spoken("2026-11-24T09:57:00+09:00", buf, sizeof buf);
+    assert_string_equal(buf, "令和8年11月24日 9時57分");
+    incident_time_spoken("2026-11-24", buf, sizeof buf);
+    assert_string_equal(buf, "令和8年11月24日");
     assert_string_equal(incident_due_state("2026-06-01T10:00", NULL, "2026-06-01T10:01"), "overdue");
     assert_string_equal(incident_due_state("2026-06-01T10:00", "2026-06-01T10:00", NULL), "done");
 }
