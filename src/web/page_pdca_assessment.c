@@ -545,7 +545,7 @@ void pdca_assessment_submit(struct web_ctx *c, char *const *args)
 void pdca_assessment_review(struct web_ctx *c, char *const *args)
 {
     struct head h;
-    if (!load_head(c, args[0], AUTHZ_READ, &h))
+    if (!load_head(c, args[0], AUTHZ_WRITE, &h))
         return;
     char decision[16];
     char comment[TEXT_MAX];

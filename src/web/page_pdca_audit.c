@@ -20,7 +20,8 @@
 /* A plan is shown to a reader with reach 'all', to its team, to the owners of its 改善計画, to a
  * reader whose reach covers one of its 部局・課室 scopes or findings, and to the 管理者 of a 課室
  * in an audited 部局 (their reach is the 課室, the audit's unit is the 部局). */
-static int plan_visible(struct web_ctx *c, const char *plan, int *found, struct mm_err *err)
+static int plan_visible(struct web_ctx *c, const char *plan, enum authz_action action, int *found,
+                        struct mm_err *err)
 {
     *found = 0;
     struct store_stmt *s;
@@ -46,16 +47,17 @@ static int plan_visible(struct web_ctx *c, const char *plan, int *found, struct 
     store_bind_text(s, 1, plan);
     store_bind_text(s, 2, c->person_id);
     store_bind_text(s, 3, c->today);
-    int ok = authz_allows_all(c->who, "audit", AUTHZ_READ);
+    int ok = authz_allows_all(c->who, "audit", action);
+    int any = authz_allows(c->who, "audit", action, NULL);
     while ((rc = store_step(s, err)) == STORE_ROW) {
         long long k = store_col_int(s, 0);
         const char *v = store_col_text(s, 1);
         struct authz_target t = {v, NULL, NULL};
         if (k == 0)
             *found = 1;
-        else if (k == 1 && v && authz_allows(c->who, "audit", AUTHZ_READ, &t))
+        else if (k == 1 && v && authz_allows(c->who, "audit", action, &t))
             ok = 1;
-        else if (k == 2 && v && !strcmp(v, c->person_id))
+        else if (k == 2 && v && any && !strcmp(v, c->person_id))
             ok = 1;
     }
     store_finalize(s);
@@ -144,7 +146,7 @@ void pdca_audits_page(struct web_ctx *c, char *const *args)
         app_internal(c, &err);
         return;
     }
-    if (authz_has_role(c->who, "audit_chief") && authz_allows(c->who, "audit", AUTHZ_WRITE, NULL))
+    if (authz_has_role(c->who, "audit_chief") && authz_allows_all(c->who, "audit", AUTHZ_WRITE))
         create_form(c);
     app_end(c);
 }
@@ -225,30 +227,29 @@ struct field {
 };
 static const struct step {
     const char *action, *heading, *roles[3];
-    int write;         /* needs a write grant on "audit" */
     int when_approved; /* offered on an approved plan (else on a draft) */
     struct field fields[8];
 } steps[] = {
-    {"scope", "対象を加える（承認前）", {"audit_chief"}, 1, 0,
+    {"scope", "対象を加える（承認前）", {"audit_chief"}, 0,
      {{"kind", "区分（department / system / contractor / cloud_service）", "text"},
       {"target", "対象ID", "text"}}},
-    {"team", "チームに加える（独立性を確かめます）", {"audit_chief"}, 1, 0,
+    {"team", "チームに加える（独立性を確かめます）", {"audit_chief"}, 0,
      {{"person", "職員ID", "text"}, {"lead", "主任にする", "checkbox"},
       {"waiver", "独立でないのに加える理由（止むを得ない場合のみ）", "textarea"}}},
-    {"approve", "委員会の承認を記録する", {"committee", "toukatsu"}, 0, 0,
+    {"approve", "委員会の承認を記録する", {"committee", "toukatsu"}, 0,
      {{"approved_on", "承認日", "date"}, {"ref", "議事録等", "text"}}},
-    {"finding", "指摘を記録する", {"auditor", "audit_chief"}, 1, 1,
+    {"finding", "指摘を記録する", {"auditor", "audit_chief"}, 1,
      {{"scope_kind", "対象の区分", "text"}, {"target_id", "対象ID", "text"},
       {"severity", "重大度（critical / high / medium / low）", "text"},
       {"clause_id", "条項", "text"}, {"title", "指摘", "text"}, {"detail", "内容", "textarea"},
       {"cause", "原因", "textarea"}, {"cross_cutting", "横断的な指摘", "checkbox"}}},
-    {"improve", "改善計画を指示する", {"ciso", "vice_ciso"}, 0, 1,
+    {"improve", "改善計画を指示する", {"ciso", "vice_ciso"}, 1,
      {{"finding", "指摘の番号", "number"}, {"owner", "担当者の職員ID", "text"},
       {"actions", "改善の内容", "textarea"}, {"due_on", "期限", "date"}}},
-    {"progress", "進捗を報告する", {"ism", "isr", "toukatsu"}, 0, 1,
+    {"progress", "進捗を報告する", {"ism", "isr", "toukatsu"}, 1,
      {{"plan", "改善計画の番号", "number"}, {"percent", "進捗（%）", "number"},
       {"summary", "内容", "textarea"}}},
-    {"verify", "完了を確認する", {"auditor", "audit_chief"}, 0, 1,
+    {"verify", "完了を確認する", {"auditor", "audit_chief"}, 1,
      {{"plan", "改善計画の番号", "number"}, {"closed", "完了を認める", "checkbox"},
       {"note", "認めないときの理由", "textarea"}}},
 };
@@ -379,15 +380,18 @@ static int similar_html(struct web_ctx *c, const char *plan, struct mm_err *err)
     return rc;
 }
 
-static int load_plan(struct web_ctx *c, const char *plan)
+/* Whether the plan exists and the user may read it (or, with AUTHZ_WRITE, act on it: a write
+ * grant over everything, or reaching one of its units, or on its team or owning an 改善計画
+ * with some write grant). Answers the request and returns 0 when not. */
+static int load_plan(struct web_ctx *c, const char *plan, enum authz_action action)
 {
     struct mm_err err;
     mm_err_clear(&err);
-    if (!authz_allows(c->who, "audit", AUTHZ_READ, NULL)) {
+    if (!authz_allows(c->who, "audit", action, NULL)) {
         app_deny(c);
         return 0;
     }
-    int found = 0, ok = plan_visible(c, plan, &found, &err);
+    int found = 0, ok = plan_visible(c, plan, action, &found, &err);
     if (ok < 0) {
         app_internal(c, &err);
         return 0;
@@ -406,7 +410,7 @@ static int load_plan(struct web_ctx *c, const char *plan)
 void pdca_audit_page(struct web_ctx *c, char *const *args)
 {
     const char *plan = args[0];
-    if (!load_plan(c, plan))
+    if (!load_plan(c, plan, AUTHZ_READ))
         return;
     struct strbuf *sb = APP_SB(c);
     struct mm_err err;
@@ -534,12 +538,8 @@ void pdca_audit_action(struct web_ctx *c, char *const *args)
         app_not_found(c);
         return;
     }
-    if (!load_plan(c, plan))
+    if (!load_plan(c, plan, AUTHZ_WRITE))
         return;
-    if (st->write && !authz_allows(c->who, "audit", AUTHZ_WRITE, NULL)) {
-        app_deny(c);
-        return;
-    }
     struct form *f = calloc(1, sizeof *f);
     if (!f)
         abort();
@@ -566,7 +566,7 @@ void pdca_audit_action(struct web_ctx *c, char *const *args)
 void pdca_audits_create(struct web_ctx *c, char *const *args)
 {
     (void)args;
-    if (!authz_allows(c->who, "audit", AUTHZ_WRITE, NULL)) {
+    if (!authz_allows_all(c->who, "audit", AUTHZ_WRITE)) {
         app_deny(c);
         return;
     }
@@ -630,7 +630,7 @@ void pdca_api_audits(struct web_ctx *c, char *const *args)
 void pdca_api_audit(struct web_ctx *c, char *const *args)
 {
     const char *plan = args[0];
-    if (!load_plan(c, plan))
+    if (!load_plan(c, plan, AUTHZ_READ))
         return;
     static const char *const keys[] = {"scope", "team", "findings", "progress"};
     struct pdca_bind b[] = {{'t', 0, plan}};

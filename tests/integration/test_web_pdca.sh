@@ -231,6 +231,7 @@ is "the assessment is submitted" "$(q "SELECT status FROM assessment WHERE id = 
 get tk "/assessments/$sa" rv.html >/dev/null
 contains rv.html '提出済み（確認待ち）' "the reviewer sees it submitted"
 contains rv.html "action=\"/assessments/$sa/review\"" "the reviewer gets the review form"
+is "the CISO (read only on 自己点検) may not review" "$(post ci "/assessments/$sa/review" r.html decision=accept)" 403
 is "a return without a comment is refused" "$(post tk "/assessments/$sa/review" r.html decision=return)" 422
 is "the 統括 accepts (303)" "$(post tk "/assessments/$sa/review" r.html decision=accept "comment=確認しました")" 303
 is "the assessment is accepted" "$(q "SELECT status FROM assessment WHERE id = $sa")" accepted
@@ -241,6 +242,7 @@ is "the 監査統括 sees the plans" "$(get ch "/audits?nendo=$nendo" r.html)" 2
 contains r.html 'action="/audits"' "the plan form is offered to the 監査統括"
 plan="AUD-$nendo-W1"
 is "a plan without dates is a 422" "$(post ch /audits r.html "id=$plan" "title=情報資産管理の監査" kind=internal)" 422
+is "the 課長 (監査 write only in their reach) may not draft a plan" "$(post ka /audits r.html "id=X1" "title=x" kind=internal "starts_on=$today" "ends_on=$today")" 403
 is "a plan id with a slash is a 422" "$(post ch /audits r.html "id=a/b" "title=x" kind=internal "starts_on=$today" "ends_on=$today")" 422
 is "the 監査統括 drafts a plan (303)" "$(post ch /audits r.html "id=$plan" "title=情報資産管理の監査" kind=internal "starts_on=$today" "ends_on=$((nendo + 1))-03-31" "items=台帳と持出し")" 303
 is "the scope bu01 is added" "$(post ch "/audits/$plan/scope" r.html kind=department target=bu01)" 303
@@ -249,6 +251,7 @@ contains r.html '独立' "the refusal gives the reason"
 get ch "/audits/$plan?candidate=E00005" r.html >/dev/null
 contains r.html 'E00005 は独立していません' "the independence check shows the reasons beforehand"
 is "an independent auditor joins (303)" "$(post ch "/audits/$plan/team" r.html "person=$AUD" lead=1)" 303
+is "staff may not record the approval" "$(post st "/audits/$plan/approve" r.html "approved_on=$today")" 403
 is "the committee member approves (303)" "$(post cm "/audits/$plan/approve" r.html "approved_on=$today" "ref=第3回委員会")" 303
 is "the plan is approved" "$(q "SELECT status FROM audit_plan WHERE id = '$plan'")" approved
 "$MAMORI" --db d.db user add au --person "$AUD" >au.out
