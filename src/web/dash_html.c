@@ -67,7 +67,7 @@ static void finding_row(struct strbuf *sb, const struct dash_finding *f)
     html_f(sb, "<td><a href=\"%s\">%s</a><br><span class=\"rule-title\">%s</span></td><td>",
            href.buf, f->rule_id, r ? r->title : "");
     for (size_t i = 0; r && i < r->nclauses; i++)
-        html_f(sb, "%s%s", i ? " " : "", r->clauses[i]);
+        html_f(sb, "%s<span class=\"clause\">%s</span>", i ? " " : "", r->clauses[i]);
     html_raw(sb, "</td><td>");
     dash_html_entity(sb, f->entity_type, f->entity_id, f->entity_label);
     html_f(sb, "</td><td>%s</td><td class=\"detail\">%s</td><td>%s<br><span class=\"people\">%s</span>"

@@ -129,9 +129,10 @@ static void section_chart(struct strbuf *sb, const json_t *j)
         for (size_t k = 0; k < NSEV; k++)
             values[i * NSEV + k] = jint(s, sev[k].code);
     }
-    html_raw(sb, "<section class=\"chart-card\"><h2>対策基準の節別（重大度の内訳）</h2>\n");
+    html_raw(sb, "<section class=\"chart-card wide sections\"><h2>対策基準の節別（重大度の内訳）</h2>\n"
+                 "<div class=\"chart-pair\">");
     svg_stacked_chart(sb, "対策基準の節別の未対応の指摘", cats, n, series, NSEV, values);
-    html_raw(sb, "<table class=\"counts\"><caption>節別の件数</caption><thead><tr>"
+    html_raw(sb, "<div class=\"table-wrap\"><table class=\"counts\"><caption>節別の件数</caption><thead><tr>"
                  "<th scope=\"col\">節</th>");
     for (size_t k = 0; k < NSEV; k++)
         html_f(sb, "<th scope=\"col\">%s</th>", sev[k].label);
@@ -145,7 +146,7 @@ static void section_chart(struct strbuf *sb, const json_t *j)
         html_f(sb, "<td class=\"num\" data-section-total=\"%lld\">%lld</td></tr>\n",
                jint(s, "section"), jint(s, "total"));
     }
-    html_raw(sb, "</tbody></table></section>\n");
+    html_raw(sb, "</tbody></table></div></div></section>\n");
 }
 
 /* The top departments as bars; the rest (その他) as a line under the chart, so that their sum
@@ -185,6 +186,12 @@ static void department_chart(struct strbuf *sb, const json_t *j)
         strbuf_release(&hrefs[i]);
 }
 
+/* n of total in tenths of a percent, rounded. */
+static long long permille(long long n, long long total)
+{
+    return total > 0 ? (n * 1000 + total / 2) / total : 0;
+}
+
 static void severity_chart(struct strbuf *sb, const json_t *j)
 {
     const json_t *bs = json_object_get(j, "by_severity");
@@ -194,9 +201,21 @@ static void severity_chart(struct strbuf *sb, const json_t *j)
         snprintf(hrefs[k], sizeof hrefs[k], "/findings?severity=%s", sev[k].code);
         items[k] = (struct svg_item){sev[k].label, jint(bs, sev[k].code), hrefs[k]};
     }
+    long long total = 0;
+    for (size_t k = 0; k < NSEV; k++)
+        total += items[k].value;
     html_raw(sb, "<section class=\"chart-card\"><h2>重大度別</h2>\n");
     svg_bar_chart(sb, "重大度別の未対応の指摘", items, NSEV);
-    html_raw(sb, "</section>\n");
+    html_raw(sb, "<table class=\"counts\"><caption>重大度別の件数</caption><thead><tr>"
+                 "<th scope=\"col\">重大度</th><th scope=\"col\">件数</th>"
+                 "<th scope=\"col\">割合</th></tr></thead><tbody>\n");
+    for (size_t k = 0; k < NSEV; k++)
+        html_f(sb,
+               "<tr><th scope=\"row\"><a href=\"%s\">%s</a></th><td class=\"num\">%lld</td>"
+               "<td class=\"num\">%lld.%lld%%</td></tr>\n",
+               items[k].href, sev[k].label, items[k].value, permille(items[k].value, total) / 10,
+               permille(items[k].value, total) % 10);
+    html_raw(sb, "</tbody></table></section>\n");
 }
 
 static void trend_chart(struct strbuf *sb, const json_t *j)
@@ -214,10 +233,14 @@ static void trend_chart(struct strbuf *sb, const json_t *j)
         snprintf(hrefs[i], sizeof hrefs[i], "/checks/%lld", jint(t, "run"));
         items[i] = (struct svg_item){labels[i], jint(t, "count"), hrefs[i]};
     }
-    html_raw(sb, "<section class=\"chart-card wide\"><h2>推移（全規則の点検ごと）</h2>\n");
+    html_raw(sb, "<section class=\"chart-card\"><h2>推移（全規則の点検ごと）</h2>\n");
     if (n < 2)
-        html_raw(sb, "<p class=\"hint\">点検が2回以上記録されると推移が分かります。</p>\n");
-    svg_line_chart(sb, "点検ごとの未対応の指摘の件数", items, n);
+        html_f(sb,
+               "<p class=\"hint trend-note\">点検が2回以上記録されると、未対応の指摘の件数の"
+               "推移をここにグラフで示します（いまの記録は%zu回）。</p>\n",
+               n);
+    else
+        svg_line_chart(sb, "点検ごとの未対応の指摘の件数", items, n);
     html_raw(sb, "</section>\n");
 }
 
@@ -248,8 +271,8 @@ void dash_page_dashboard(struct web_ctx *c, char *const *args)
         html_raw(sb, "<div class=\"charts\">\n");
         section_chart(sb, j);
         severity_chart(sb, j);
-        department_chart(sb, j);
         trend_chart(sb, j);
+        department_chart(sb, j);
         html_raw(sb, "</div>\n");
     }
     app_end(c);

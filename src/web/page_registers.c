@@ -151,7 +151,10 @@ static int list_row(void *ctx, const struct reg_row *r)
             html_f(sb, "\">%s</a></th>", r->raw[0]);
             continue;
         }
-        html_raw(sb, col->kind == REG_INT ? "<td class=\"num\">" : "<td>");
+        /* names of people and departments, codes and dates are short: kept on one line */
+        html_raw(sb, col->kind == REG_INT    ? "<td class=\"num\">"
+                     : col->kind == REG_TEXT ? "<td>"
+                                             : "<td class=\"short\">");
         value_html(sb, col, r->raw[i], r->disp[i]);
         html_raw(sb, "</td>");
     }
@@ -392,18 +395,62 @@ static void attendance(struct web_ctx *c, const char *course)
 }
 
 struct hist_ctx {
+    struct store *st;
     struct strbuf *sb;
     const struct reg_desc *d;
     int n;
 };
 
-/* A logged value as text: strings as they are, yes/no, numbers; （なし） for none. */
-static void json_value_text(const json_t *v, char *buf, size_t size)
+struct code_match {
+    const char *code;
+    char *buf;
+    size_t size;
+};
+
+static void code_match_fn(void *ctx, const char *code, const char *label)
 {
-    if (!v || json_is_null(v))
+    struct code_match *m = ctx;
+    if (code && label && strcmp(code, m->code) == 0)
+        snprintf(m->buf, m->size, "%s", label);
+}
+
+/* The label of a code or the name of a referenced row, into buf (left as it is when none is
+ * found). Table and column names come from the compiled register tables; the value is bound. */
+static void value_label(struct store *st, const struct reg_col *c, const char *v, char *buf,
+                        size_t size)
+{
+    struct mm_err err;
+    mm_err_clear(&err);
+    if (c->kind == REG_CODE) {
+        struct code_match m = {v, buf, size};
+        reg_options(st, c, 0, code_match_fn, &m, &err);
+        return;
+    }
+    const struct reg_ref *r = c->kind == REG_REF ? reg_ref_find(c->ref) : NULL;
+    if (!r)
+        return;
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE id = ?", r->label_col, r->table);
+    struct store_stmt *s = NULL;
+    if (store_prepare(st, sql, &s, &err))
+        return;
+    store_bind_text(s, 1, v);
+    if (store_step(s, &err) == STORE_ROW && store_col_text(s, 0))
+        snprintf(buf, size, "%s", store_col_text(s, 0));
+    store_finalize(s);
+}
+
+/* A logged value as text: codes as their labels, references as names, yes/no, numbers;
+ * （なし） for none. */
+static void json_value_text(struct store *st, const struct reg_col *c, const json_t *v, char *buf,
+                            size_t size)
+{
+    if (!v || json_is_null(v) || (json_is_string(v) && !*json_string_value(v)))
         snprintf(buf, size, "%s", "（なし）");
-    else if (json_is_string(v))
+    else if (json_is_string(v)) {
         snprintf(buf, size, "%s", json_string_value(v));
+        value_label(st, c, json_string_value(v), buf, size);
+    }
     else if (json_is_boolean(v))
         snprintf(buf, size, "%s", json_is_true(v) ? "はい" : "いいえ");
     else if (json_is_integer(v))
@@ -413,8 +460,8 @@ static void json_value_text(const json_t *v, char *buf, size_t size)
 }
 
 /* The fields whose value differs between before and after, as 「label: a → b」. */
-static void changes(struct strbuf *sb, const struct reg_desc *d, const char *before,
-                    const char *after)
+static void changes(struct store *st, struct strbuf *sb, const struct reg_desc *d,
+                    const char *before, const char *after)
 {
     json_t *b = before ? json_loads(before, 0, NULL) : NULL;
     json_t *a = after ? json_loads(after, 0, NULL) : NULL;
@@ -427,8 +474,8 @@ static void changes(struct strbuf *sb, const struct reg_desc *d, const char *bef
         if (!b && (!av || json_is_null(av)))
             continue;
         char bs[REG_VALUE_MAX], as[REG_VALUE_MAX];
-        json_value_text(bv, bs, sizeof bs);
-        json_value_text(av, as, sizeof as);
+        json_value_text(st, &d->cols[i], bv, bs, sizeof bs);
+        json_value_text(st, &d->cols[i], av, as, sizeof as);
         html_f(sb, "<li>%s: %s → %s</li>", d->cols[i].label, bs, as);
     }
     html_raw(sb, "</ul>");
@@ -440,8 +487,8 @@ static int history_row(void *ctx, const struct auditlog_entry *e)
 {
     struct hist_ctx *h = ctx;
     if (!h->n++)
-        html_raw(h->sb, "<div class=\"table-wrap\"><table class=\"list history\"><caption>変更の履歴"
-                        "</caption><thead><tr><th scope=\"col\">日時</th><th scope=\"col\">操作"
+        html_raw(h->sb, "<div class=\"table-wrap\"><table class=\"list history\"><caption>記録の古い順"
+                        "（直近 100 件まで）。値は変更の前 → 後</caption><thead><tr><th scope=\"col\">日時</th><th scope=\"col\">操作"
                         "</th><th scope=\"col\">実行者</th><th scope=\"col\">変更内容</th></tr>"
                         "</thead><tbody>\n");
     char jst[AUDITLOG_TIME_LEN], w[64];
@@ -452,7 +499,7 @@ static int history_row(void *ctx, const struct auditlog_entry *e)
            : strcmp(e->action, "update") == 0 ? "変更"
                                               : e->action,
            e->actor);
-    changes(h->sb, h->d, e->before, e->after);
+    changes(h->st, h->sb, h->d, e->before, e->after);
     html_raw(h->sb, "</td></tr>\n");
     return 0;
 }
@@ -463,7 +510,7 @@ static void history(struct web_ctx *c, const struct reg_desc *d, const char *id)
     f.entity_type = d->table;
     f.entity_id = id;
     f.limit = 100;
-    struct hist_ctx h = {APP_SB(c), d, 0};
+    struct hist_ctx h = {c->st, APP_SB(c), d, 0};
     struct mm_err err;
     mm_err_clear(&err);
     html_raw(APP_SB(c), "<h2>変更の履歴</h2>\n");

@@ -109,7 +109,9 @@ contains r1.html '<span class="state new">新規</span>' "findings of the first 
 
 # --- the dashboard against SQL --------------------------------------------------------------
 check "tk: /dashboard is 200" test "$(req GET /dashboard d1.html "${TK[@]}")" = 200
-same "four SVG charts with an accessible name" "$(grep -c '<svg xmlns="http://www.w3.org/2000/svg" viewBox="[0-9 ]*" role="img" aria-label=' d1.html)" 4
+same "three SVG charts with an accessible name (no trend with one run)" "$(grep -c '<svg xmlns="http://www.w3.org/2000/svg" viewBox="[0-9 ]*" role="img" aria-label=' d1.html)" 3
+contains d1.html "点検が2回以上記録されると" "one run: a short note instead of the trend chart"
+contains d1.html "<caption>重大度別の件数</caption>" "the 重大度別 card has its table"
 if grep -qiE '<script|style=' d1.html; then not_ok "no script or style attribute"; else ok "no script or style attribute"; fi
 open=$(q "SELECT COUNT(*) FROM finding WHERE run_id = 1 AND accepted = 0")
 same "未対応 equals SQL" "$(grep -o '<span class="n">[0-9]*</span>未対応' d1.html | grep -o '[0-9]*')" "$open"
@@ -220,6 +222,7 @@ req GET /checks/2 r2.html "${TK[@]}" >/dev/null
 contains r2.html "新規 0 件、解消 0 件" "the second run has nothing new or resolved"
 req GET /dashboard d2.html "${TK[@]}" >/dev/null
 same "the trend has a point per run" "$(grep -c '<circle class="dot"' d2.html)" 2
+same "two runs: the trend chart replaces the note" "$(grep -c '点検が2回以上記録されると' d2.html)" 0
 req GET /checks c2.html "${TK[@]}" >/dev/null
 same "/checks lists both runs" "$(grep -c '<tr><th scope="row"><a href="/checks/' c2.html)" 2
 req GET "/findings/$fpe" one2.html "${TK[@]}" >/dev/null

@@ -177,6 +177,12 @@ if grep -q '<script>alert' d2.html; then not_ok "no raw script on the page"; els
 contains d2.html "変更の履歴" "the detail page shows the history"
 contains d2.html "保管場所:" "the history names the changed field"
 grep -q '<td>令和[0-9元]*年[0-9]*月[0-9]*日 [0-9:]*</td>' d2.html && ok "history time in 和暦" || not_ok "history time in 和暦"
+medium_label=$(q "SELECT m.label FROM asset a JOIN asset_medium m ON m.code = a.medium WHERE a.id = '$mine'")
+conf_label=$(q "SELECT c.label FROM asset a JOIN confidentiality_class c ON c.code = a.confidentiality WHERE a.id = '$mine'")
+contains d2.html "媒体: （なし） → $medium_label" "the history shows a code as its label ($medium_label)"
+contains d2.html "機密性: （なし） → $conf_label" "… the class as its label ($conf_label)"
+if grep -q '→ \(electronic\|removable\|paper\|true\|false\)<' d2.html; then not_ok "no raw code or bool in the history"; else ok "no raw code or bool in the history"; fi
+if grep -q '<caption>変更の履歴</caption>' d2.html; then not_ok "the history caption does not repeat its heading"; else ok "the history caption does not repeat its heading"; fi
 
 # --- validation errors change nothing ---------------------------------------------------
 before=$(q "SELECT * FROM asset WHERE id = '$mine'")
