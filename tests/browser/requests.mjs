@@ -185,6 +185,10 @@ async function seeApproved(page, id) {
   check(cells.includes('許可') && cells.includes(COMMENT), '職員: with the decision and the comment');
   check(cells.some((c) => /^令和[0-9元]+年[0-9]+月[0-9]+日 [0-9]{2}:[0-9]{2}$/.test(c)), '職員: and the time in 和暦');
   await shot(page, 'requests-page');
+  await page.setViewportSize({ width: 768, height: 1024 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(wide <= 768, `職員: the request page fits a tablet (768 px; page ${wide} px)`);
+  await page.setViewportSize({ width: 1366, height: 768 });
 }
 
 async function otherStaff(page, id) {
