@@ -10,9 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "report/report.h"
 #include "web/html.h"
+#include "web/multipart.h"
 
 static const struct {
     const char *code, *text;
@@ -400,10 +402,32 @@ void rq_post_renew(struct web_ctx *c, char *const *args)
     after_change(c, id, rc, &err, "filed");
 }
 
+/* A file sent as multipart/form-data (part "file"; the token then in X-CSRF-Token): 1 attached
+ * or refused (answered), 0 when the body is not multipart. */
+static int attach_multipart(struct web_ctx *c, long long id)
+{
+    const char *ct = c->req->content_type;
+    if (!ct || strncasecmp(ct, "multipart/", 10) != 0)
+        return 0;
+    struct multipart_part part;
+    if (!c->req->body || multipart_find(ct, c->req->body, c->req->body_len, "file", &part) != 1 ||
+        !part.has_filename) {
+        app_bad_request(c, "multipart/form-data のフィールド file でファイルを送ってください。");
+        return 1;
+    }
+    struct mm_err err;
+    mm_err_clear(&err);
+    long long att = 0;
+    int rc = approval_attach(c->st, &c->actor, id, c->person_id, part.filename,
+                             (const unsigned char *)part.data, part.len, &att, &err);
+    after_change(c, id, rc, &err, "attached");
+    return 1;
+}
+
 void rq_post_attach(struct web_ctx *c, char *const *args)
 {
     long long id = requester_post(c, args[0]);
-    if (!id)
+    if (!id || attach_multipart(c, id))
         return;
     char name[256];
     char *text = malloc(64 * 1024);

@@ -213,6 +213,10 @@ aid=$(sed -n 's|.*href="/requests/'"$id2"'/attachments/\([0-9]*\)">持出物一�
 check "the attachment is listed ($aid)" test -n "$aid"
 check "… and downloads as it was written" test "$(req GET "/requests/$id2/attachments/$aid" att.bin "${S[@]}"; cat att.bin)" = "200ノートPC 2台"
 check "… as an attachment (Content-Disposition)" test "$(header_of att.bin Content-Disposition)" = "attachment; filename=\"request-$id2-attachment-$aid\""
+printf 'PDF でない添付\n' >plan.txt
+check "a program attaches a file as multipart (token in X-CSRF-Token)" test "$(req POST "/requests/$id2/attach" x.html "${S[@]}" -H "X-CSRF-Token: $t" -F "file=@plan.txt;filename=計画書.txt")" = 303
+check "… stored whole under its name" test "$(sqlite3 t.db "SELECT name || '|' || size FROM request_attachment WHERE request_id = $id2 ORDER BY id DESC LIMIT 1")" = "計画書.txt|$(stat -c %s plan.txt)"
+check "… and a multipart body without a file is 400" test "$(req POST "/requests/$id2/attach" x.html "${S[@]}" -H "X-CSRF-Token: $t" -F "other=x")" = 400
 check "the second staff member cannot download it" test "$(req GET "/requests/$id2/attachments/$aid" x.bin "${O[@]}")" = 403
 check "the 課長 cannot attach (403)" test "$(req POST "/requests/$id2/attach" x.html "${M[@]}" --data "csrf=$tm" --data-urlencode "name=a.txt" --data-urlencode "text=x")" = 403
 check "withdrawal is 303" test "$(req POST "/requests/$id2/withdraw" x.html "${S[@]}" --data "csrf=$t" --data-urlencode "reason=日程の中止")" = 303
