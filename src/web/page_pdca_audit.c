@@ -566,9 +566,9 @@ void pdca_audit_action(struct web_ctx *c, char *const *args)
 void pdca_audits_create(struct web_ctx *c, char *const *args)
 {
     (void)args;
-    /* A new plan reaches no unit yet: any write grant on 監査 lets the engine decide (only the
-     * 監査統括責任者 may draft). */
-    if (!authz_allows(c->who, "audit", AUTHZ_WRITE, NULL)) {
+    /* A plan is work for the whole body: 監査 write over everything (the engine further allows
+     * only the 監査統括責任者). */
+    if (!authz_allows_all(c->who, "audit", AUTHZ_WRITE)) {
         app_deny(c);
         return;
     }

@@ -242,7 +242,7 @@ is "the 監査統括 sees the plans" "$(get ch "/audits?nendo=$nendo" r.html)" 2
 contains r.html 'action="/audits"' "the plan form is offered to the 監査統括"
 plan="AUD-$nendo-W1"
 is "a plan without dates is a 422" "$(post ch /audits r.html "id=$plan" "title=情報資産管理の監査" kind=internal)" 422
-is "the 課長 may not draft a plan (the engine: not the 監査統括)" "$(post ka /audits r.html "id=X1" "title=x" kind=internal "starts_on=$today" "ends_on=$today")" 409
+is "the 課長 (監査 write only in their reach) may not draft a plan" "$(post ka /audits r.html "id=X1" "title=x" kind=internal "starts_on=$today" "ends_on=$today")" 403
 is "staff may not draft a plan" "$(post st /audits r.html "id=X1" "title=x" kind=internal "starts_on=$today" "ends_on=$today")" 403
 is "a plan id with a slash is a 422" "$(post ch /audits r.html "id=a/b" "title=x" kind=internal "starts_on=$today" "ends_on=$today")" 422
 is "the 監査統括 drafts a plan (303)" "$(post ch /audits r.html "id=$plan" "title=情報資産管理の監査" kind=internal "starts_on=$today" "ends_on=$((nendo + 1))-03-31" "items=台帳と持出し")" 303
