@@ -16,6 +16,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/layout.h"
+#include "web/multipart.h"
 
 static const struct web_route *const route_tables[] = {
     web_routes_home,     web_routes_registers, web_routes_findings, web_routes_catalog,
@@ -456,10 +457,20 @@ int web_app_dispatch(const char *db_path, const struct web_request *req,
         if (post) {
             const char *presented = NULL;
             char field[AUTH_TOKEN_LEN + 1];
-            if (form_get(req->form, "csrf", field, sizeof field))
+            struct multipart_part part;
+            if (form_get(req->form, "csrf", field, sizeof field)) {
                 presented = field;
-            else if (req->csrf_header)
+            } else if (req->csrf_header) {
                 presented = req->csrf_header;
+            } else if (req->body && req->content_type &&
+                       multipart_find(req->content_type, req->body, req->body_len, "csrf",
+                                      &part) == 1 &&
+                       !part.has_filename && part.len < sizeof field) {
+                /* an upload form (multipart/form-data) carries the token as a plain field */
+                memcpy(field, part.data, part.len);
+                field[part.len] = '\0';
+                presented = field;
+            }
             if (!presented || strlen(presented) != strlen(csrf) ||
                 sodium_memcmp(presented, csrf, strlen(csrf)) != 0) {
                 web_page_error(resp, 403);

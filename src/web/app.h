@@ -9,7 +9,8 @@
  *      another method → 405;
  *   2. /api/ routes authenticate with "Authorization: Bearer mamori_…" (an API token) and
  *      answer JSON; other routes need a full session cookie (else 303 to /login), and a POST
- *      must carry the session's CSRF token (form field `csrf` or header X-CSRF-Token, else 403);
+ *      must carry the session's CSRF token (form field `csrf` — urlencoded or a plain part of a
+ *      multipart/form-data upload — or header X-CSRF-Token, else 403);
  *   3. the database is opened for the request (read-write for POST and for the API, read-only
  *      otherwise), the user's principal is loaded (authz.h), the handler runs, all is closed.
  * Handlers decide access themselves with authz_allows / authz_filter_* on c->who — for the

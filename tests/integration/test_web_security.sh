@@ -106,6 +106,11 @@ is "POST /checks with a wrong X-CSRF-Token header is 403" "$(req POST /checks r 
 is "the refused POSTs ran no check" "$(q "SELECT count(*) FROM check_run")" "$runs"
 is "POST /checks with the session's token is 303" "$(req POST /checks r "${HB[@]}" --data "csrf=${T[boss]}")" 303
 is "and it ran one check" "$(q "SELECT count(*) FROM check_run")" "$((runs + 1))"
+# An upload form (multipart/form-data) carries the token as a plain field.
+is "POST /checks as multipart with a wrong csrf field is 403" "$(req POST /checks r "${HB[@]}" -F "csrf=$zero")" 403
+is "POST /checks as multipart with the session's csrf field is 303" "$(req POST /checks r "${HB[@]}" -F "csrf=${T[boss]}")" 303
+is "a csrf sent as a file part does not count (403)" "$(printf '%s' "${T[boss]}" >tok.txt; req POST /checks r "${HB[@]}" -F "csrf=@tok.txt")" 403
+is "the multipart POSTs ran one more check" "$(q "SELECT count(*) FROM check_run")" "$((runs + 2))"
 logged=$(q "SELECT count(*) FROM audit_log")
 declare -A how=([no]="" ["a wrong"]="csrf=$zero&" ["another session's"]="csrf=${T[hanako]}&")
 for k in no "a wrong" "another session's"; do
@@ -130,7 +135,7 @@ q "UPDATE user_session SET expires_at = CAST(strftime('%s', 'now') AS INTEGER) -
 is "past the absolute end a POST to an application route is 303" \
     "$(req POST /checks r "${H[@]}" --data "csrf=${T[saburo]}")" 303
 is "… to /login" "$(location r)" /login
-is "… and nothing ran" "$(q "SELECT count(*) FROM check_run")" "$((runs + 1))"
+is "… and nothing ran" "$(q "SELECT count(*) FROM check_run")" "$((runs + 2))"
 is "the expired session answers 303 on the register list too" "$(req GET /r/asset r "${H[@]}")" 303
 
 # --- a locked user ---------------------------------------------------------------------------
