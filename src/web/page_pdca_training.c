@@ -176,13 +176,19 @@ static int missing_html(struct web_ctx *c, int nendo, struct mm_err *err)
 static void import_form(struct web_ctx *c, int nendo)
 {
     struct strbuf *sb = APP_SB(c);
-    html_raw(sb, "<h2>修了記録の取込み（CSV）</h2>\n<form method=\"post\" action=\"/training/import\""
-                 " class=\"pdca-form\">");
+    html_raw(sb, "<h2>修了記録の取込み（CSV）</h2>\n");
+    html_f(sb, "<form method=\"post\" action=\"/training/import?nendo=%d\" "
+               "enctype=\"multipart/form-data\" class=\"pdca-form\">", nendo);
+    app_csrf_field(c);
+    html_raw(sb, "<label for=\"csvfile\">CSV ファイル（UTF-8 または Shift_JIS、64 KiB まで）</label>"
+                 "<input type=\"file\" id=\"csvfile\" name=\"file\" accept=\".csv,text/csv\" required>"
+                 "<button type=\"submit\">ファイルを取り込む</button></form>\n"
+                 "<form method=\"post\" action=\"/training/import\" class=\"pdca-form\">");
     app_csrf_field(c);
     html_f(sb, "<input type=\"hidden\" name=\"nendo\" value=\"%d\">", nendo);
     html_raw(sb, "<p class=\"sub\">1 行目は見出し「研修ID,職員ID,修了日」（回IDは任意）。"
                  "誤りが一つでもあれば何も取り込みません。同じ日付で記録済みの行は飛ばします。</p>"
-                 "<label for=\"csv\">CSV の内容（Excel 等から貼り付け。64 KiB まで）</label>"
+                 "<label for=\"csv\">または CSV の内容を貼り付け（64 KiB まで）</label>"
                  "<textarea id=\"csv\" name=\"csv\" rows=\"8\" required></textarea>"
                  "<button type=\"submit\">取り込む</button></form>\n");
 }

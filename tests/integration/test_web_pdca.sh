@@ -152,6 +152,8 @@ is "the change log has them" "$(q "SELECT COUNT(*) FROM audit_log WHERE actor = 
 printf '%s\n' "$good" >good.csv
 get tk / tok.html >/dev/null
 is "a file upload (multipart, token in X-CSRF-Token) is read too" "$(req POST /training/import r.html -H "$(H tk)" -H "X-CSRF-Token: $(csrf_of tok.html)" -F "file=@good.csv;type=text/csv")" 303
+contains t.html 'enctype="multipart/form-data"' "the 統括's import form uploads a file"
+is "the upload form as a browser sends it (csrf as a part of the body) is read" "$(req POST "/training/import?nendo=$nendo" r.html -H "$(H tk)" -F "csrf=$(csrf_of tok.html)" -F "file=@good.csv;type=text/csv")" 303
 is "a multipart body without the file is a 400" "$(req POST /training/import r.html -H "$(H tk)" -H "X-CSRF-Token: $(csrf_of tok.html)" -F "other=@good.csv")" 400
 is "an empty paste is a 400" "$(post tk /training/import r.html "csv=")" 400
 is "a POST without the CSRF token is refused" "$(req POST /training/import r.html -H "$(H tk)" --data-urlencode "csv=$good")" 403
