@@ -29,6 +29,7 @@
 #include "util/err.h"
 
 #define APPROVAL_ID_MAX 64 /* room for a person, system or role id */
+#define APPROVAL_TITLE_MAX 120 /* characters of a request's title */
 
 /* One field value of a request: the field code of the kind and its text. Borrowed. */
 struct approval_value {

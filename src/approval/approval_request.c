@@ -53,7 +53,13 @@ static int create_in_tx(struct store *st, const struct audit_actor *actor,
                         long long *id_out, struct mm_err *err)
 {
     long long id;
-    char now[AUDITLOG_TIME_LEN], dept[APPROVAL_ID_MAX], name[128], title[400];
+    char now[AUDITLOG_TIME_LEN], dept[APPROVAL_ID_MAX], name[128], title[512];
+    size_t chars = 0;
+    for (const char *p = q->title ? q->title : ""; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80; /* UTF-8 lead bytes: one per character */
+    if (chars > APPROVAL_TITLE_MAX)
+        return mm_err_set(err, MM_EINPUT, "件名は %d 文字以内にしてください（%zu 文字）",
+                          APPROVAL_TITLE_MAX, chars);
     auditlog_now(now);
     int rc = ap_next_id(st, "request", &id, err);
     if (!rc)

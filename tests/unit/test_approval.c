@@ -366,6 +366,14 @@ static void test_refusals(void **state)
     assert_int_equal(approval_create(st, &actor, &q, &id, NULL, &e), MM_EREFUSED);
     assert_non_null(strstr(e.msg, "機密性３"));
     dev[4].value = "2";
+    /* a title over APPROVAL_TITLE_MAX characters is refused whole, never cut inside a character */
+    char longtitle[APPROVAL_TITLE_MAX * 3 + 4] = "";
+    for (int i = 0; i <= APPROVAL_TITLE_MAX; i++)
+        strcat(longtitle, "長");
+    q.title = longtitle;
+    assert_int_equal(approval_create(st, &actor, &q, &id, NULL, &e), MM_EINPUT);
+    assert_non_null(strstr(e.msg, "件名"));
+    q.title = NULL;
     assert_int_equal(approval_create(st, &actor, &q, &id, NULL, &e), MM_OK);
 
     struct approval_value remote[] = {{"system", mynumber}, {"purpose", "P"}, {"method", "vpn"},
