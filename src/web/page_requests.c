@@ -164,6 +164,43 @@ json_t *rq_load_visible(struct web_ctx *c, long long id)
     return r;
 }
 
+long long rq_requester_id(struct web_ctx *c, const char *arg)
+{
+    long long id = rq_id(arg);
+    json_t *r = rq_load_visible(c, id);
+    if (!r)
+        return 0;
+    int mine = rq_is_requester(c, r);
+    json_decref(r);
+    if (!mine || !authz_allows(c->who, "request", AUTHZ_WRITE, NULL)) {
+        app_deny(c);
+        return 0;
+    }
+    return id;
+}
+
+long long rq_participant_id(struct web_ctx *c, const char *arg)
+{
+    long long id = rq_id(arg);
+    json_t *r = rq_load_visible(c, id);
+    if (!r)
+        return 0;
+    int part = 0;
+    struct mm_err err;
+    mm_err_clear(&err);
+    int rc = rq_participant(c, r, id, &part, &err);
+    json_decref(r);
+    if (rc) {
+        app_internal(c, &err);
+        return 0;
+    }
+    if (!part) {
+        app_deny(c);
+        return 0;
+    }
+    return id;
+}
+
 /* Whether `id` is among the list's items. */
 static int list_has(const json_t *list, long long id)
 {

@@ -27,6 +27,14 @@ long long rq_id(const char *s);
 json_t *rq_load_visible(struct web_ctx *c, long long id);
 
 /*
+ * The id of request `arg` for a change only its requester may make (needs write on `request`),
+ * or of a decision only a participant may try (see rq_participant). 0 when the answer
+ * (403 / 404 / 500) is already given.
+ */
+long long rq_requester_id(struct web_ctx *c, const char *arg);
+long long rq_participant_id(struct web_ctx *c, const char *arg);
+
+/*
  * Whether the user takes part in the request: its requester, on its route, or a delegate of
  * someone on it. Only they may try a decision (a reader of every request may not: 403).
  */

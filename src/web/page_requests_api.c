@@ -201,23 +201,9 @@ void rq_api_get(struct web_ctx *c, char *const *args)
 
 void rq_api_decide(struct web_ctx *c, char *const *args)
 {
-    long long id = rq_id(args[0]);
-    json_t *r = rq_load_visible(c, id);
-    if (!r)
+    long long id = rq_participant_id(c, args[0]);
+    if (!id)
         return;
-    int part = 0;
-    struct mm_err perr;
-    mm_err_clear(&perr);
-    int prc = rq_participant(c, r, id, &part, &perr);
-    json_decref(r);
-    if (prc) {
-        app_internal(c, &perr);
-        return;
-    }
-    if (!part) {
-        app_deny(c);
-        return;
-    }
     json_t *b = body_object(c);
     if (!b)
         return;
@@ -238,16 +224,9 @@ void rq_api_decide(struct web_ctx *c, char *const *args)
 
 void rq_api_withdraw(struct web_ctx *c, char *const *args)
 {
-    long long id = rq_id(args[0]);
-    json_t *r = rq_load_visible(c, id);
-    if (!r)
+    long long id = rq_requester_id(c, args[0]);
+    if (!id)
         return;
-    int mine = rq_is_requester(c, r);
-    json_decref(r);
-    if (!mine || !authz_allows(c->who, "request", AUTHZ_WRITE, NULL)) {
-        app_deny(c);
-        return;
-    }
     json_t *b = c->req->body && c->req->body_len ? body_object(c) : json_object();
     if (!b)
         return;
@@ -265,16 +244,9 @@ void rq_api_withdraw(struct web_ctx *c, char *const *args)
 /* {"name": "…", "content_base64": "…"}: the requester attaches a file to an undecided request. */
 void rq_api_attach(struct web_ctx *c, char *const *args)
 {
-    long long id = rq_id(args[0]);
-    json_t *r = rq_load_visible(c, id);
-    if (!r)
+    long long id = rq_requester_id(c, args[0]);
+    if (!id)
         return;
-    int mine = rq_is_requester(c, r);
-    json_decref(r);
-    if (!mine || !authz_allows(c->who, "request", AUTHZ_WRITE, NULL)) {
-        app_deny(c);
-        return;
-    }
     json_t *b = body_object(c);
     if (!b)
         return;

@@ -308,23 +308,9 @@ static int known_decision(const char *d)
 
 void rq_post_decide(struct web_ctx *c, char *const *args)
 {
-    long long id = rq_id(args[0]);
-    json_t *r = rq_load_visible(c, id);
-    if (!r)
+    long long id = rq_participant_id(c, args[0]);
+    if (!id)
         return;
-    int part = 0;
-    struct mm_err perr;
-    mm_err_clear(&perr);
-    int prc = rq_participant(c, r, id, &part, &perr);
-    json_decref(r);
-    if (prc) {
-        app_internal(c, &perr);
-        return;
-    }
-    if (!part) {
-        app_deny(c);
-        return;
-    }
     char decision[16], comment[4000], manager[APPROVAL_ID_MAX];
     app_form(c, "decision", decision, sizeof decision);
     app_form(c, "comment", comment, sizeof comment);
@@ -342,25 +328,9 @@ void rq_post_decide(struct web_ctx *c, char *const *args)
     after_change(c, id, rc, &err, "decided");
 }
 
-/* The request id of a requester-only POST; 0 when the answer (403 / 404) is already given. */
-static long long requester_post(struct web_ctx *c, const char *arg)
-{
-    long long id = rq_id(arg);
-    json_t *r = rq_load_visible(c, id);
-    if (!r)
-        return 0;
-    int mine = rq_is_requester(c, r);
-    json_decref(r);
-    if (!mine || !authz_allows(c->who, "request", AUTHZ_WRITE, NULL)) {
-        app_deny(c);
-        return 0;
-    }
-    return id;
-}
-
 void rq_post_withdraw(struct web_ctx *c, char *const *args)
 {
-    long long id = requester_post(c, args[0]);
+    long long id = rq_requester_id(c, args[0]);
     if (!id)
         return;
     char reason[1600];
@@ -374,7 +344,7 @@ void rq_post_withdraw(struct web_ctx *c, char *const *args)
 
 void rq_post_close(struct web_ctx *c, char *const *args)
 {
-    long long id = requester_post(c, args[0]);
+    long long id = rq_requester_id(c, args[0]);
     if (!id)
         return;
     struct mm_err err;
@@ -385,7 +355,7 @@ void rq_post_close(struct web_ctx *c, char *const *args)
 
 void rq_post_renew(struct web_ctx *c, char *const *args)
 {
-    long long id = requester_post(c, args[0]);
+    long long id = rq_requester_id(c, args[0]);
     if (!id)
         return;
     char until[16];
@@ -426,7 +396,7 @@ static int attach_multipart(struct web_ctx *c, long long id)
 
 void rq_post_attach(struct web_ctx *c, char *const *args)
 {
-    long long id = requester_post(c, args[0]);
+    long long id = rq_requester_id(c, args[0]);
     if (!id || attach_multipart(c, id))
         return;
     char name[256];
