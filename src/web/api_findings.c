@@ -103,28 +103,11 @@ static void findings(struct web_ctx *c, char *const *args)
 
 static void finding(struct web_ctx *c, char *const *args)
 {
-    if (!authz_allows(c->who, "finding", AUTHZ_READ, NULL)) {
-        app_deny(c);
-        return;
-    }
     struct dash_finding f;
-    int found = 0;
+    if (!dash_finding_visible(c, args[0], &f))
+        return;
     struct mm_err err;
     mm_err_clear(&err);
-    if (dash_finding_latest(c->st, args[0], &f, &found, &err)) {
-        app_internal(c, &err);
-        return;
-    }
-    if (!found) {
-        app_not_found(c);
-        return;
-    }
-    struct authz_target t = dash_finding_target(&f);
-    if (!authz_allows(c->who, "finding", AUTHZ_READ, &t)) {
-        dash_finding_free(&f);
-        app_deny(c);
-        return;
-    }
     struct dash_history_row *h = NULL;
     size_t n = 0;
     json_t *risks = NULL;

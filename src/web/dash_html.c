@@ -223,3 +223,29 @@ void dash_list_args_query(const struct dash_list_args *a, struct dash_query *q, 
     q->page = a->page;
     q->per = a->per;
 }
+
+int dash_finding_visible(struct web_ctx *c, const char *fp, struct dash_finding *f)
+{
+    if (!authz_allows(c->who, "finding", AUTHZ_READ, NULL)) {
+        app_deny(c);
+        return 0;
+    }
+    int found = 0;
+    struct mm_err err;
+    mm_err_clear(&err);
+    if (dash_finding_latest(c->st, fp, f, &found, &err)) {
+        app_internal(c, &err);
+        return 0;
+    }
+    if (!found) {
+        app_not_found(c);
+        return 0;
+    }
+    struct authz_target t = dash_finding_target(f);
+    if (!authz_allows(c->who, "finding", AUTHZ_READ, &t)) {
+        dash_finding_free(f);
+        app_deny(c);
+        return 0;
+    }
+    return 1;
+}

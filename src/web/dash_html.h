@@ -27,6 +27,13 @@ void dash_html_findings(struct strbuf *sb, const char *caption, const struct das
  */
 void dash_html_pager(struct strbuf *sb, const char *base, int page, int per, long long total);
 
+/*
+ * Loads into *f the latest occurrence of finding `fp` when the user may read it (the caller
+ * frees it with dash_finding_free) and returns 1; otherwise answers 403 / 404 / 500 itself and
+ * returns 0.
+ */
+int dash_finding_visible(struct web_ctx *c, const char *fp, struct dash_finding *f);
+
 /* The POST /checks form with its CSRF field. */
 void dash_html_run_form(struct web_ctx *c);
 

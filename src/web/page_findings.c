@@ -246,28 +246,9 @@ static void history_block(struct web_ctx *c, const char *fp, const struct dash_f
 
 static void finding_page(struct web_ctx *c, char *const *args)
 {
-    if (!authz_allows(c->who, "finding", AUTHZ_READ, NULL)) {
-        app_deny(c);
-        return;
-    }
     struct dash_finding f;
-    int found = 0;
-    struct mm_err err;
-    mm_err_clear(&err);
-    if (dash_finding_latest(c->st, args[0], &f, &found, &err)) {
-        app_internal(c, &err);
+    if (!dash_finding_visible(c, args[0], &f))
         return;
-    }
-    if (!found) {
-        app_not_found(c);
-        return;
-    }
-    struct authz_target t = dash_finding_target(&f);
-    if (!authz_allows(c->who, "finding", AUTHZ_READ, &t)) {
-        dash_finding_free(&f);
-        app_deny(c);
-        return;
-    }
     const struct rule *r = dash_rule(f.rule_id);
     app_begin(c, r ? r->title : f.rule_id, "/findings");
     rule_block(APP_SB(c), &f);
