@@ -7,15 +7,10 @@
 # (set in SQL), and the 緊急連絡網 for role holders only.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
 
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
-trap cleanup EXIT
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
 "$MAMORI" --db t.db init --demo --reference-date 2026-11-01 >/dev/null 2>&1 || not_ok "demo init"
-token() {
-    "$MAMORI" --db t.db user add "$1" --person "$2" >/dev/null
-    "$MAMORI" --db t.db user token add "$1" --label test | grep -o 'mamori_[0-9a-f]*' | head -1
-}
+token() { api_token t.db "$1" "$2"; }
 t_staff=$(token matsumoto E00294) # 障害者福祉課, no role
 t_ism=$(token nakagawa E00293)    # 情報セキュリティ管理者 of 障害者福祉課
 t_csirt=$(token nishida E00027)   # CSIRT要員
@@ -25,16 +20,7 @@ t_isr=$(token inoue E00281)       # 情報セキュリティ責任者 of 福祉�
 t_ism2=$(token ism2 E00018)       # 情報セキュリティ管理者 of another 課
 check "seven tokens" test -n "$t_staff" -a -n "$t_ism" -a -n "$t_csirt" -a -n "$t_other" -a -n "$t_sysm" -a -n "$t_isr" -a -n "$t_ism2"
 
-port=$(free_port) || not_ok "free port"
-base="http://127.0.0.1:$port"
-"$MAMORI" --db t.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-pids+=($!)
-up=0
-for _ in $(seq 1 100); do
-    if curl -s --max-time 1 -o /dev/null "$base/healthz"; then up=1; break; fi
-    sleep 0.1
-done
-if [ $up = 1 ]; then ok "server starts"; else not_ok "server starts"; cat s.err; exit 0; fi
+web_serve t.db
 
 # api TOKEN METHOD PATH OUT [JSON] : prints the status
 api() {
