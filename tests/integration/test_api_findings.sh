@@ -6,10 +6,7 @@
 # check (201, same count as `mamori check`), the list envelope and its paging, counts equal to
 # SQL for each user's reach.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
-
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
-trap cleanup EXIT
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
 q() { sqlite3 demo.db "$1"; }
 same() { if [ "$2" = "$3" ] && [ -n "$2" ]; then ok "$1 ($2)"; else not_ok "$1 (got '$2', want '$3')"; fi; }
@@ -23,10 +20,7 @@ api() {
     fi
 }
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
-token() {
-    "$MAMORI" --db demo.db user add "$1" --person "$2" >/dev/null
-    "$MAMORI" --db demo.db user token add "$1" --label test | grep -o '^mamori_[0-9a-f]*'
-}
+token() { api_token demo.db "$1" "$2"; }
 
 "$MAMORI" --db demo.db init --demo --reference-date 2026-11-01 >/dev/null || not_ok "demo init"
 TK=$(token tk "$(q "SELECT person_id FROM role_assignment WHERE role = 'toukatsu' LIMIT 1")")
