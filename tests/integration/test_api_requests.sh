@@ -6,10 +6,7 @@
 # member, 200 for the 統括's 'all' grant), decisions (409 for the requester and for a decided
 # request, 422 for a rejection without a reason), withdrawal and the inbox.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
-
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
-trap cleanup EXIT
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
 q() { sqlite3 demo.db "$1"; }
 # api TOKEN METHOD PATH OUT [JSON] : body to OUT; prints the status
@@ -22,10 +19,7 @@ api() {
 # js FILE EXPR : a Python expression over the JSON document `d`
 js() { python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"; }
 same() { if [ "$2" = "$3" ]; then ok "$1 ($2)"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-token() {
-    "$MAMORI" --db demo.db user add "$1" --person "$2" >/dev/null
-    "$MAMORI" --db demo.db user token add "$1" --label test | grep -o '^mamori_[0-9a-f]*'
-}
+token() { api_token demo.db "$1" "$2"; }
 
 "$MAMORI" --db demo.db init --demo --reference-date 2026-11-01 >/dev/null || not_ok "demo init"
 ST=$(token takeshi E00006)
