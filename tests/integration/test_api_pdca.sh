@@ -4,13 +4,9 @@
 # object for bad input (422 with fields for the CSV import, all or nothing), answering,
 # submitting and reviewing an assessment, and the report files.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
-
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
-trap cleanup EXIT
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
 q() { sqlite3 -batch -noheader d.db "PRAGMA busy_timeout=5000; $1" | tail -n +2; }
-is() { if [ "$2" = "$3" ]; then ok "$1 ($2)"; else not_ok "$1 (got '${2}', want '$3')"; fi; }
 # api WHO METHOD PATH OUT [curl options…] : prints the status
 api() {
     local who=$1 m=$2 path=$3 out=$4; shift 4
@@ -27,21 +23,11 @@ SM=$(q "SELECT a.person_id FROM role_assignment a JOIN role_assignment b ON b.pe
 SYS=$(q "SELECT scope_system_id FROM role_assignment WHERE role = 'sysm' AND person_id = '$SM' LIMIT 1")
 declare -A T
 for u in tk:E00004 ka:E00005 sm:$SM st:E00006 ci:E00002; do
-    "$MAMORI" --db d.db user add "${u%%:*}" --person "${u#*:}" >/dev/null
-    T[${u%%:*}]=$("$MAMORI" --db d.db user token add "${u%%:*}" --label test | grep -o 'mamori_[0-9a-f]*' | head -1)
+    T[${u%%:*}]=$(api_token d.db "${u%%:*}" "${u#*:}")
 done
 check "tokens for the 統括, 課長, システム管理者 ($SM), staff and CISO" test -n "${T[tk]}" -a -n "${T[sm]}" -a -n "${T[st]}"
 
-port=$(free_port) || not_ok "free port"
-base="http://127.0.0.1:$port"
-"$MAMORI" --db d.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-pids+=($!)
-up=0
-for _ in $(seq 1 100); do
-    curl -s --max-time 1 -o /dev/null "$base/healthz" && { up=1; break; }
-    sleep 0.1
-done
-if [ $up = 1 ]; then ok "server starts"; else not_ok "server starts"; cat s.err; exit 0; fi
+web_serve d.db
 
 # --- 研修 ----------------------------------------------------------------------------------------
 is "no token is 401" "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/training")" 401
@@ -124,7 +110,7 @@ fi
 is "an unknown plan is 404" "$(api ci GET /api/v1/audits/NOPE r.json)" 404
 CHIEF=$(q "SELECT person_id FROM role_assignment WHERE role = 'audit_chief' LIMIT 1")
 "$MAMORI" --db d.db user add ch --person "$CHIEF" >/dev/null
-T[ch]=$("$MAMORI" --db d.db user token add ch --label test | grep -o 'mamori_[0-9a-f]*' | head -1)
+T[ch]=$(api_token d.db ch)
 is "the 監査統括 drafts a plan through the API" "$(api ch POST /api/v1/audits r.json --data "id=API-1&title=API監査&kind=internal&starts_on=$today&ends_on=$today"; jq_ r.json "d['id']")" "201API-1"
 is "a step through the API" "$(api ch POST /api/v1/audits/API-1/scope r.json --data "kind=department&target=bu01"; jq_ r.json "d['result']")" "200done"
 is "a refused step is 409 with the reason" "$(api ch POST /api/v1/audits/API-1/team r.json --data "person=E00005"; jq_ r.json "d['error']['code']")" "409conflict"
