@@ -3,10 +3,7 @@
 # one 課 on the demo: list envelope and reach, detail, create, update with its change-log
 # entry, 401 without a token, 403 outside the reach, 422 with `fields`, 404 for an unknown id.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
-
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
-trap cleanup EXIT
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
 q() { sqlite3 demo.db "$1"; }
 # api METHOD PATH OUT [curl options…] : prints the status
@@ -31,21 +28,11 @@ n=$(q "SELECT COUNT(*) FROM asset WHERE $REACH")
 mine=$(q "SELECT id FROM asset WHERE department_id = '$dept' ORDER BY id LIMIT 1")
 other=$(q "SELECT id FROM asset WHERE NOT $REACH ORDER BY id LIMIT 1")
 other_dept=$(q "SELECT department_id FROM asset WHERE id = '$other'")
-"$MAMORI" --db demo.db user add apiuser --person "$person" >/dev/null
-tok=$("$MAMORI" --db demo.db user token add apiuser --label test | grep '^mamori_')
+tok=$(api_token demo.db apiuser "$person")
 check "a token for the user" test -n "$tok"
 A=(-H "Authorization: Bearer $tok")
 
-port=$(free_port) || not_ok "free port"
-base="http://127.0.0.1:$port"
-"$MAMORI" --db demo.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-pids+=($!)
-up=0
-for _ in $(seq 1 100); do
-    if curl -s --max-time 1 -o /dev/null "$base/healthz"; then up=1; break; fi
-    sleep 0.1
-done
-if [ $up = 1 ]; then ok "server starts"; else not_ok "server starts"; cat s.err; exit 0; fi
+web_serve demo.db
 
 check "no token is 401" test "$(api GET /api/v1/registers/asset x.json)" = 401
 check "401 is the error object" test "$(jq_ x.json 'd["error"]["code"]')" = unauthorized
