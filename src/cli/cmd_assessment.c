@@ -450,23 +450,14 @@ static int run_question(int argc, char **argv, struct cli *cli)
                       "tttt", p, template_cols, sizeof template_cols / sizeof *template_cols, fmt);
 }
 
-static const struct {
-    const char *name;
-    int (*run)(int, char **, struct cli *);
-} subs[] = {{"campaign", run_campaign}, {"list", run_list},         {"show", run_show},
-            {"answer", run_answer},     {"submit", run_submit},     {"review", run_review},
-            {"progress", run_progress}, {"question", run_question}};
+static const struct browse_sub subs[] = {
+    {"campaign", run_campaign}, {"list", run_list},         {"show", run_show},
+    {"answer", run_answer},     {"submit", run_submit},     {"review", run_review},
+    {"progress", run_progress}, {"question", run_question}, {NULL, NULL}};
 
 static int cmd_assessment(int argc, char **argv, struct cli *cli)
 {
-    if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-        fputs(CMD->usage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
-    }
-    for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
-        if (!strcmp(argv[1], subs[i].name))
-            return subs[i].run(argc - 1, argv + 1, cli);
-    return cli_usage(CMD, "サブコマンド「%s」はありません", argv[1]);
+    return pargs_dispatch(CMD, subs, argc, argv, cli);
 }
 
 const struct command cmd_assessment_def = {

@@ -415,24 +415,15 @@ static int run_search(int argc, char **argv, struct cli *cli)
     return rc ? cli_fail(&err) : 0;
 }
 
-static const struct {
-    const char *name;
-    int (*run)(int, char **, struct cli *);
-} subs[] = {{"plan", run_plan},         {"team", run_team},
-            {"finding", run_finding},   {"plan-improvement", run_plan_improvement},
-            {"progress", run_progress}, {"verify", run_verify},
-            {"search", run_search}};
+static const struct browse_sub subs[] = {
+    {"plan", run_plan},         {"team", run_team},
+    {"finding", run_finding},   {"plan-improvement", run_plan_improvement},
+    {"progress", run_progress}, {"verify", run_verify},
+    {"search", run_search},     {NULL, NULL}};
 
 static int cmd_audit(int argc, char **argv, struct cli *cli)
 {
-    if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-        fputs(CMD->usage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
-    }
-    for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
-        if (!strcmp(argv[1], subs[i].name))
-            return subs[i].run(argc - 1, argv + 1, cli);
-    return cli_usage(CMD, "サブコマンド「%s」はありません", argv[1]);
+    return pargs_dispatch(CMD, subs, argc, argv, cli);
 }
 
 const struct command cmd_audit_def = {

@@ -233,22 +233,17 @@ static int run_missing(int argc, char **argv, struct cli *cli)
                       "i", p, missing_cols, sizeof missing_cols / sizeof *missing_cols, fmt);
 }
 
-static const struct {
-    const char *name;
-    int (*run)(int, char **, struct cli *);
-} subs[] = {{"courses", run_courses}, {"session", run_session}, {"attend", run_attend},
-            {"import", run_import},   {"rate", run_rate},       {"missing", run_missing}};
+static const struct browse_sub subs[] = {{"courses", run_courses},
+                                         {"session", run_session},
+                                         {"attend", run_attend},
+                                         {"import", run_import},
+                                         {"rate", run_rate},
+                                         {"missing", run_missing},
+                                         {NULL, NULL}};
 
 static int cmd_training(int argc, char **argv, struct cli *cli)
 {
-    if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-        fputs(CMD->usage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
-    }
-    for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
-        if (!strcmp(argv[1], subs[i].name))
-            return subs[i].run(argc - 1, argv + 1, cli);
-    return cli_usage(CMD, "サブコマンド「%s」はありません", argv[1]);
+    return pargs_dispatch(CMD, subs, argc, argv, cli);
 }
 
 const struct command cmd_training_def = {

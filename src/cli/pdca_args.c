@@ -189,3 +189,16 @@ int pargs_list(struct cli *cli, const char *sql, const char *types, const void *
     table_free(&t);
     return rc ? cli_fail(&err) : 0;
 }
+
+int pargs_dispatch(const struct command *cmd, const struct browse_sub *subs, int argc,
+                   char **argv, struct cli *cli)
+{
+    if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+        fputs(cmd->usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    for (size_t i = 0; subs[i].name; i++)
+        if (!strcmp(argv[1], subs[i].name))
+            return subs[i].run(argc - 1, argv + 1, cli);
+    return cli_usage(cmd, "サブコマンド「%s」はありません", argv[1]);
+}

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "cli/browse.h"
 #include "cli/cli.h"
 #include "cli/table.h"
 #include "pdca/pdca.h"
@@ -51,5 +52,12 @@ int pargs_read_file(const char *path, char **data, size_t *len, struct mm_err *e
 /* Runs the store query and prints the table; for list subcommands. Returns the exit code. */
 int pargs_list(struct cli *cli, const char *sql, const char *types, const void *const *params,
                const struct table_column *cols, size_t ncols, enum table_format fmt);
+
+/*
+ * Runs the subcommand argv[1] from `subs` (ending in {NULL, NULL}). No subcommand: the usage
+ * on stderr and 2; -h / --help: the usage on stdout and 0; an unknown one: a usage error.
+ */
+int pargs_dispatch(const struct command *cmd, const struct browse_sub *subs, int argc,
+                   char **argv, struct cli *cli);
 
 #endif
