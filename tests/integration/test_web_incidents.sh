@@ -6,52 +6,14 @@
 # SQL) is shown, staff of another 課 get 403 (page and PDF), unknown ids 404, the PDF downloads
 # with Japanese text, the 緊急連絡網 is for role holders only, and each change is in the log.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
-trap cleanup EXIT
-
-# TOTP code of a base32 secret (RFC 6238, SHA-1, 30 s, 6 digits).
-totp() {
-    python3 - "$1" "${2:-0}" <<'PY'
-import base64, hashlib, hmac, struct, sys, time
-s = sys.argv[1]
-key = base64.b32decode(s + "=" * (-len(s) % 8))
-h = hmac.new(key, struct.pack(">Q", int(time.time()) // 30 + int(sys.argv[2])), hashlib.sha1).digest()
-o = h[-1] & 15
-print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))
-PY
-}
-req() {
-    local m=$1 path=$2 out=$3; shift 3
-    curl -s --max-time 20 -X "$m" -o "$out" -D "$out.h" -w '%{http_code}' "$@" "$base$path"
-}
-cookie() { tr -d '\r' <"$1.h" | sed -n 's/^[Ss]et-[Cc]ookie: mamori_session=\([^;]*\).*/\1/p'; }
-location() { tr -d '\r' <"$1.h" | sed -n 's/^[Ll]ocation: //p'; }
 header() { tr -d '\r' <"$1.h" | grep -i "^$2:" | sed 's/^[^:]*: //'; }
-csrf_of() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$1" | head -1; }
 lacks() { if grep -qF -- "$2" "$1"; then not_ok "$3"; else ok "$3"; fi; }
 
 # signin LOGIN PASSWORD : first sign-in (password change, TOTP enrolment for role holders);
 # prints the session cookie of the finished sign-in.
-signin() {
-    local u=$1 pw=$2 newpw="Incident-pass-2026-$1" c
-    req POST /login "si-$u.html" --data-urlencode "login=$u" --data-urlencode "password=$pw" >/dev/null
-    c=$(cookie "si-$u.html")
-    req GET /password "sp-$u.html" -H "Cookie: mamori_session=$c" >/dev/null
-    req POST /password "sq-$u.html" -H "Cookie: mamori_session=$c" --data "csrf=$(csrf_of "sp-$u.html")" \
-        --data-urlencode "current=$pw" --data-urlencode "new=$newpw" --data-urlencode "confirm=$newpw" >/dev/null
-    c=$(cookie "sq-$u.html")
-    if [ "$(location "sq-$u.html")" = /totp/enroll ]; then
-        req GET /totp/enroll "se-$u.html" -H "Cookie: mamori_session=$c" >/dev/null
-        local secret
-        secret=$(sed -n 's/.*<code class="secret">\([A-Z2-7]*\)<.*/\1/p' "se-$u.html")
-        req POST /totp/enroll "sr-$u.html" -H "Cookie: mamori_session=$c" \
-            --data "csrf=$(csrf_of "se-$u.html")&code=$(totp "$secret")" >/dev/null
-        c=$(cookie "sr-$u.html")
-    fi
-    echo "$c"
-}
+signin() { web_first_signin "$1" "$2" "Incident-pass-2026-$1"; }
 
 "$MAMORI" --db t.db init --demo --reference-date 2026-11-01 >/dev/null 2>&1 || not_ok "demo init"
 adduser() { "$MAMORI" --db t.db user add "$1" --person "$2" | sed -n 's/^初期パスワード: //p'; }
@@ -61,16 +23,7 @@ pw_csirt=$(adduser nishida E00027)     # CSIRT要員
 pw_other=$(adduser harada E00001)      # another 課, no role
 check "four users" test -n "$pw_staff" -a -n "$pw_ism" -a -n "$pw_csirt" -a -n "$pw_other"
 
-port=$(free_port) || not_ok "free port"
-base="http://127.0.0.1:$port"
-"$MAMORI" --db t.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-pids+=($!)
-up=0
-for _ in $(seq 1 100); do
-    if curl -s --max-time 1 -o /dev/null "$base/healthz"; then up=1; break; fi
-    sleep 0.1
-done
-if [ $up = 1 ]; then ok "server starts"; else not_ok "server starts"; cat s.err; exit 0; fi
+web_serve t.db
 
 S=(-H "Cookie: mamori_session=$(signin matsumoto "$pw_staff")")
 I=(-H "Cookie: mamori_session=$(signin nakagawa "$pw_ism")")
