@@ -5,29 +5,9 @@
 # with field messages, 403 for another 課's asset, the three downloads with exactly the
 # filtered rows, and HTML escaping of a stored <script>.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
-trap cleanup EXIT
-
-totp() {
-    python3 - "$1" "${2:-0}" <<'PY'
-import base64, hashlib, hmac, struct, sys, time
-s = sys.argv[1]
-key = base64.b32decode(s + "=" * (-len(s) % 8))
-h = hmac.new(key, struct.pack(">Q", int(time.time()) // 30 + int(sys.argv[2])), hashlib.sha1).digest()
-o = h[-1] & 15
-print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))
-PY
-}
-req() {
-    local m=$1 path=$2 out=$3; shift 3
-    curl -s --max-time 20 -X "$m" -o "$out" -D "$out.h" -w '%{http_code}' "$@" "$base$path"
-}
-cookie() { tr -d '\r' <"$1.h" | sed -n 's/^[Ss]et-[Cc]ookie: mamori_session=\([^;]*\).*/\1/p'; }
-location() { tr -d '\r' <"$1.h" | sed -n 's/^[Ll]ocation: //p'; }
 header() { tr -d '\r' <"$1.h" | sed -n "s/^$2: //Ip" | head -1; }
-csrf_of() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$1" | head -1; }
 total_of() { sed -n 's/.*<strong id="total">\([0-9]*\)<.*/\1/p' "$1" | head -1; }
 rows_of() { grep -c '<tr><th scope="row">' "$1"; }
 q() { sqlite3 demo.db "$1"; }
@@ -54,16 +34,7 @@ other_dept=$(q "SELECT department_id FROM asset WHERE id = '$other'")
 pw=$("$MAMORI" --db demo.db user add kanri --person "$person" | sed -n 's/^初期パスワード: //p')
 check "user for the ism" test -n "$pw"
 
-port=$(free_port) || not_ok "free port"
-base="http://127.0.0.1:$port"
-"$MAMORI" --db demo.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-pids+=($!)
-up=0
-for _ in $(seq 1 100); do
-    if curl -s --max-time 1 -o /dev/null "$base/healthz"; then up=1; break; fi
-    sleep 0.1
-done
-if [ $up = 1 ]; then ok "server starts"; else not_ok "server starts"; cat s.err; exit 0; fi
+web_serve demo.db
 
 # --- sign in: password change, TOTP enrolment ---------------------------------------------
 check "signed out /r/asset is 303" test "$(req GET /r/asset r.html)" = 303
