@@ -6,49 +6,15 @@
 # one 課 (sees only findings of that 課, may not run a check) and a staff member without a role
 # (no /checks, no other people's findings). Also CSRF, 404s and the catalog pages.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
-trap cleanup EXIT
-
-# TOTP code of a base32 secret for step (now/30 + $2) (RFC 6238, SHA-1, 30 s, 6 digits).
-totp() {
-    python3 - "$1" "${2:-0}" <<'PY'
-import base64, hashlib, hmac, struct, sys, time
-s = sys.argv[1]
-key = base64.b32decode(s + "=" * (-len(s) % 8))
-h = hmac.new(key, struct.pack(">Q", int(time.time()) // 30 + int(sys.argv[2])), hashlib.sha1).digest()
-o = h[-1] & 15
-print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))
-PY
-}
-# req METHOD PATH OUT [curl options…] : body to OUT, headers to OUT.h; prints the status code
-req() {
-    local m=$1 path=$2 out=$3; shift 3
-    curl -s --max-time 60 -X "$m" -o "$out" -D "$out.h" -w '%{http_code}' "$@" "$base$path"
-}
-cookie() { tr -d '\r' <"$1.h" | sed -n 's/^[Ss]et-[Cc]ookie: mamori_session=\([^;]*\).*/\1/p'; }
-location() { tr -d '\r' <"$1.h" | sed -n 's/^[Ll]ocation: //p'; }
-csrf_of() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$1" | head -1; }
+REQ_TIMEOUT=60  # the check run behind a request may take long
 # session LOGIN PERSON : a new user signs in (initial password changed, TOTP enrolled when the
 # person holds a role); prints the full session's cookie value
 session() {
-    local login=$1 person=$2 newpw='Dash-Test-pass-2026!' pw ck n secret
-    pw=$("$MAMORI" --db demo.db user add "$login" --person "$person" | sed -n 's/^初期パスワード: //p')
-    req POST /login "s1_$login" --data-urlencode "login=$login" --data-urlencode "password=$pw" >/dev/null
-    ck=$(cookie "s1_$login")
-    req GET /password "s2_$login" -H "Cookie: mamori_session=$ck" >/dev/null
-    req POST /password "s3_$login" -H "Cookie: mamori_session=$ck" --data "csrf=$(csrf_of "s2_$login")" \
-        --data-urlencode "current=$pw" --data-urlencode "new=$newpw" --data-urlencode "confirm=$newpw" >/dev/null
-    n=$(cookie "s3_$login"); [ -n "$n" ] && ck=$n
-    if [ "$(location "s3_$login")" = /totp/enroll ]; then
-        req GET /totp/enroll "s4_$login" -H "Cookie: mamori_session=$ck" >/dev/null
-        secret=$(sed -n 's/.*<code class="secret">\([A-Z2-7]*\)<.*/\1/p' "s4_$login")
-        req POST /totp/enroll "s5_$login" -H "Cookie: mamori_session=$ck" \
-            --data "csrf=$(csrf_of "s4_$login")&code=$(totp "$secret")" >/dev/null
-        n=$(cookie "s5_$login"); [ -n "$n" ] && ck=$n
-    fi
-    echo "$ck"
+    local pw
+    pw=$("$MAMORI" --db demo.db user add "$1" --person "$2" | sed -n 's/^初期パスワード: //p')
+    web_first_signin "$1" "$pw" 'Dash-Test-pass-2026!'
 }
 # same DESC GOT WANT
 same() { if [ "$2" = "$3" ] && [ -n "$2" ]; then ok "$1 ($2)"; else not_ok "$1 (got '$2', want '$3')"; fi; }
