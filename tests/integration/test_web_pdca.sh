@@ -5,52 +5,14 @@
 # submitted and reviewed, an audit from plan to verified closure, and the annual report as PDF
 # and XLSX.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
-trap cleanup EXIT
-
-totp() {
-    python3 - "$1" "${2:-0}" <<'PY'
-import base64, hashlib, hmac, struct, sys, time
-s = sys.argv[1]
-key = base64.b32decode(s + "=" * (-len(s) % 8))
-h = hmac.new(key, struct.pack(">Q", int(time.time()) // 30 + int(sys.argv[2])), hashlib.sha1).digest()
-o = h[-1] & 15
-print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))
-PY
-}
-req() {
-    local m=$1 path=$2 out=$3; shift 3
-    curl -s --max-time 60 -X "$m" -o "$out" -D "$out.h" -w '%{http_code}' "$@" "$base$path"
-}
-cookie() { tr -d '\r' <"$1.h" | sed -n 's/^[Ss]et-[Cc]ookie: mamori_session=\([^;]*\).*/\1/p'; }
-location() { tr -d '\r' <"$1.h" | sed -n 's/^[Ll]ocation: //p'; }
-csrf_of() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$1" | head -1; }
+REQ_TIMEOUT=60  # report downloads may take long
 header_of() { tr -d '\r' <"$1.h" | sed -n "s/^$2: //Ip" | head -1; }
 q() { sqlite3 -batch -noheader d.db "PRAGMA busy_timeout=5000; $1" | tail -n +2; }
-is() { if [ "$2" = "$3" ]; then ok "$1 ($2)"; else not_ok "$1 (got '${2}', want '$3')"; fi; }
 
 # session LOGIN PASSWORD : first sign-in (password change, TOTP enrolment); prints the cookie
-session() {
-    local login=$1 pw=$2 new="${1^}-Pass-word-2026!" d="si-$1"
-    mkdir -p "$d"
-    req POST /login "$d/1" --data-urlencode "login=$login" --data-urlencode "password=$pw" >/dev/null
-    local H=(-H "Cookie: mamori_session=$(cookie "$d/1")")
-    req GET /password "$d/2" "${H[@]}" >/dev/null
-    req POST /password "$d/3" "${H[@]}" --data "csrf=$(csrf_of "$d/2")" --data-urlencode "current=$pw" \
-        --data-urlencode "new=$new" --data-urlencode "confirm=$new" >/dev/null
-    if [ "$(location "$d/3")" = /totp/enroll ]; then
-        H=(-H "Cookie: mamori_session=$(cookie "$d/3")")
-        req GET /totp/enroll "$d/4" "${H[@]}" >/dev/null
-        local secret
-        secret=$(sed -n 's/.*<code class="secret">\([A-Z2-7]*\)<.*/\1/p' "$d/4")
-        req POST /totp/enroll "$d/5" "${H[@]}" --data "csrf=$(csrf_of "$d/4")&code=$(totp "$secret")" >/dev/null
-        cookie "$d/5"
-    else
-        cookie "$d/3"
-    fi
-}
+session() { web_first_signin "$1" "$2" "${1^}-Pass-word-2026!"; }
 
 today=$(TZ=Asia/Tokyo date +%F)
 nendo=$(python3 -c "import sys; y,m=map(int,sys.argv[1].split('-')[:2]); print(y if m>=4 else y-1)" "$today")
@@ -76,16 +38,7 @@ done
 check "users for the 統括, 課長, システム管理者, staff, CISO, 監査統括 and 委員 ($SM $SYS $CHIEF $COMM $AUD)" \
     test -n "${PW[tk]}" -a -n "${PW[sm]}" -a -n "${PW[ch]}" -a -n "${PW[cm]}" -a -n "$AUD"
 
-port=$(free_port) || not_ok "free port"
-base="http://127.0.0.1:$port"
-"$MAMORI" --db d.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-pids+=($!)
-up=0
-for _ in $(seq 1 100); do
-    curl -s --max-time 1 -o /dev/null "$base/healthz" && { up=1; break; }
-    sleep 0.1
-done
-if [ $up = 1 ]; then ok "server starts"; else not_ok "server starts"; cat s.err; exit 0; fi
+web_serve d.db
 for u in tk ka sm st ci ch cm; do C[$u]=$(session "$u" "${PW[$u]}"); done
 check "everyone signs in" test -n "${C[tk]}" -a -n "${C[ka]}" -a -n "${C[sm]}" -a -n "${C[st]}" -a -n "${C[ci]}" -a -n "${C[ch]}" -a -n "${C[cm]}"
 H() { echo "Cookie: mamori_session=${C[$1]}"; }
