@@ -6,51 +6,14 @@
 # member of the 課 gets 403 on the page and the PDF and does not see it in their lists; a hard
 # condition refuses a filing with its reason; 差戻し and re-filing; withdrawal; the inbox; CSRF.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
-trap cleanup EXIT
-
-totp() {
-    python3 - "$1" "${2:-0}" <<'PY'
-import base64, hashlib, hmac, struct, sys, time
-s = sys.argv[1]
-key = base64.b32decode(s + "=" * (-len(s) % 8))
-h = hmac.new(key, struct.pack(">Q", int(time.time()) // 30 + int(sys.argv[2])), hashlib.sha1).digest()
-o = h[-1] & 15
-print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))
-PY
-}
-req() {
-    local m=$1 path=$2 out=$3; shift 3
-    curl -s --max-time 20 -X "$m" -o "$out" -D "$out.h" -w '%{http_code}' "$@" "$base$path"
-}
-cookie() { tr -d '\r' <"$1.h" | sed -n 's/^[Ss]et-[Cc]ookie: mamori_session=\([^;]*\).*/\1/p'; }
-location() { tr -d '\r' <"$1.h" | sed -n 's/^[Ll]ocation: //p'; }
-csrf_of() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$1" | head -1; }
 header_of() { tr -d '\r' <"$1.h" | sed -n "s/^$2: //Ip" | head -1; }
 lacks() { if grep -qF -- "$2" "$1"; then not_ok "$3"; else ok "$3"; fi; }
 
 # session LOGIN INITIAL_PASSWORD : signs in, changes the password, enrols TOTP when asked;
 # prints the session cookie of the full session
-session() {
-    local login=$1 pw=$2 new="${1^}-Pass-word-2026!"
-    req POST /login s1.html --data-urlencode "login=$login" --data-urlencode "password=$pw" >/dev/null
-    local H=(-H "Cookie: mamori_session=$(cookie s1.html)")
-    req GET /password s2.html "${H[@]}" >/dev/null
-    req POST /password s3.html "${H[@]}" --data "csrf=$(csrf_of s2.html)" --data-urlencode "current=$pw" \
-        --data-urlencode "new=$new" --data-urlencode "confirm=$new" >/dev/null
-    if [ "$(location s3.html)" = /totp/enroll ]; then
-        H=(-H "Cookie: mamori_session=$(cookie s3.html)")
-        req GET /totp/enroll s4.html "${H[@]}" >/dev/null
-        local secret
-        secret=$(sed -n 's/.*<code class="secret">\([A-Z2-7]*\)<.*/\1/p' s4.html)
-        req POST /totp/enroll s5.html "${H[@]}" --data "csrf=$(csrf_of s4.html)&code=$(totp "$secret")" >/dev/null
-        cookie s5.html
-    else
-        cookie s3.html
-    fi
-}
+session() { web_first_signin "$1" "$2" "${1^}-Pass-word-2026!"; }
 
 "$MAMORI" --db t.db init --demo --reference-date 2026-11-01 >/dev/null || not_ok "demo init"
 pw_s=$("$MAMORI" --db t.db user add takeshi --person E00006 | sed -n 's/^初期パスワード: //p')
