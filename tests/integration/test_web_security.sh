@@ -7,31 +7,9 @@
 # and API tokens stop at once; revoked, malformed and missing API tokens and a session cookie on
 # the API are 401 with the JSON error; a TOTP code is accepted once.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
-pids=()
-cleanup() {
-    for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done
-}
-trap cleanup EXIT
-
-# TOTP code of a base32 secret for step (now/30 + $2) (RFC 6238, SHA-1, 30 s, 6 digits).
-totp() {
-    python3 - "$1" "${2:-0}" <<'PY'
-import base64, hashlib, hmac, struct, sys, time
-s = sys.argv[1]
-key = base64.b32decode(s + "=" * (-len(s) % 8))
-h = hmac.new(key, struct.pack(">Q", int(time.time()) // 30 + int(sys.argv[2])), hashlib.sha1).digest()
-o = h[-1] & 15
-print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))
-PY
-}
-req() {
-    local m=$1 path=$2 out=$3; shift 3
-    curl -s --max-time 30 -X "$m" -o "$out" -D "$out.h" -w '%{http_code}' "$@" "$base$path"
-}
-cookie() { tr -d '\r' <"$1.h" | sed -n 's/^[Ss]et-[Cc]ookie: mamori_session=\([^;]*\).*/\1/p'; }
-location() { tr -d '\r' <"$1.h" | sed -n 's/^[Ll]ocation: //p'; }
-csrf_of() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$1" | head -1; }
+REQ_TIMEOUT=30
 login() { req POST /login "$3" --data-urlencode "login=$1" --data-urlencode "password=$2"; }
 q() { sqlite3 -batch -noheader d.db "PRAGMA busy_timeout=5000; $1" | tail -n +2; }
 # is DESC GOT WANT
@@ -76,19 +54,8 @@ declare -A C T
 first_signin() {
     local u=$1 c
     NEWPW[$u]="Security-$u-pass-2026!"
-    login "$u" "${PW[$u]}" "f-$u-1" >/dev/null
-    c=$(cookie "f-$u-1")
-    req GET /password "f-$u-2" -H "Cookie: mamori_session=$c" >/dev/null
-    req POST /password "f-$u-3" -H "Cookie: mamori_session=$c" --data "csrf=$(csrf_of "f-$u-2")" \
-        --data-urlencode "current=${PW[$u]}" --data-urlencode "new=${NEWPW[$u]}" --data-urlencode "confirm=${NEWPW[$u]}" >/dev/null
-    c=$(cookie "f-$u-3")
-    if [ "$(location "f-$u-3")" = /totp/enroll ]; then
-        req GET /totp/enroll "f-$u-4" -H "Cookie: mamori_session=$c" >/dev/null
-        SECRET=$(sed -n 's/.*<code class="secret">\([A-Z2-7]*\)<.*/\1/p' "f-$u-4")
-        req POST /totp/enroll "f-$u-5" -H "Cookie: mamori_session=$c" \
-            --data "csrf=$(csrf_of "f-$u-4")&code=$(totp "$SECRET")" >/dev/null
-        c=$(cookie "f-$u-5")
-    fi
+    c=$(web_first_signin "$u" "${PW[$u]}" "${NEWPW[$u]}" "f-$u")
+    [ -s "f-$u.secret" ] && SECRET=$(cat "f-$u.secret")
     C[$u]=$c
     is "$u is signed in" "$(req GET / "f-$u-home" -H "Cookie: mamori_session=$c")" 200
     T[$u]=$(csrf_of "f-$u-home")

@@ -60,24 +60,24 @@ PY
 
 # web_first_signin LOGIN PASSWORD NEWPW [TAG] : the first sign-in of a user with the initial
 # PASSWORD: signs in, changes the password to NEWPW and, when the server asks for it, enrols
-# TOTP. Prints the session cookie value of the finished sign-in (a cookie set by a step
-# replaces the one before). The pages go to files named TAG.1 … TAG.5 (TAG defaults to
-# signin-LOGIN); the TOTP secret is left in TAG.secret.
+# TOTP. Prints the session cookie value that the last step (password change, or TOTP
+# enrolment) set; empty when that step set none. The pages go to files named TAG.1 … TAG.5
+# (TAG defaults to signin-LOGIN); the TOTP secret is left in TAG.secret.
 web_first_signin() {
-    local u=$1 pw=$2 newpw=$3 t=${4:-signin-$1} c n secret
+    local u=$1 pw=$2 newpw=$3 t=${4:-signin-$1} c secret
     req POST /login "$t.1" --data-urlencode "login=$u" --data-urlencode "password=$pw" >/dev/null
     c=$(cookie "$t.1")
     req GET /password "$t.2" -H "Cookie: mamori_session=$c" >/dev/null
     req POST /password "$t.3" -H "Cookie: mamori_session=$c" --data "csrf=$(csrf_of "$t.2")" \
         --data-urlencode "current=$pw" --data-urlencode "new=$newpw" --data-urlencode "confirm=$newpw" >/dev/null
-    n=$(cookie "$t.3"); [ -n "$n" ] && c=$n
+    c=$(cookie "$t.3")
     if [ "$(location "$t.3")" = /totp/enroll ]; then
         req GET /totp/enroll "$t.4" -H "Cookie: mamori_session=$c" >/dev/null
         secret=$(sed -n 's/.*<code class="secret">\([A-Z2-7]*\)<.*/\1/p' "$t.4")
         echo "$secret" >"$t.secret"
         req POST /totp/enroll "$t.5" -H "Cookie: mamori_session=$c" \
             --data "csrf=$(csrf_of "$t.4")&code=$(totp "$secret")" >/dev/null
-        n=$(cookie "$t.5"); [ -n "$n" ] && c=$n
+        c=$(cookie "$t.5")
     fi
     echo "$c"
 }
