@@ -368,11 +368,30 @@ static int incident_show_cmd(int argc, char **argv, struct cli *cli)
 
 /* ---- writes that take an id and a few options ---- */
 
-static int finish_write(struct store *st, int rc, struct mm_err *err, const char *done)
+/* A write subcommand's store (read-write), error and acting user. */
+struct incident_write {
+    struct store *st;
+    struct mm_err err;
+    char abuf[256];
+    struct audit_actor actor;
+};
+
+static int write_open(struct cli *cli, struct incident_write *w)
 {
-    store_close(st);
+    int rc = open_rw(cli, &w->st);
     if (rc)
-        return cli_fail(err);
+        return rc;
+    mm_err_clear(&w->err);
+    actor_init(&w->actor, w->abuf, sizeof w->abuf);
+    return 0;
+}
+
+/* Closes the store; prints `done` on success, else the error. */
+static int finish_write(struct incident_write *w, int rc, const char *done)
+{
+    store_close(w->st);
+    if (rc)
+        return cli_fail(&w->err);
     printf("%s\n", done);
     return 0;
 }
@@ -395,18 +414,14 @@ static int incident_ack_cmd(int argc, char **argv, struct cli *cli)
     }
     if (optind + 1 != argc)
         return cli_usage(CMD, "ack には報告経路の段階の ID（例 INC-2026-0001-01）を一つ指定してください");
-    struct store *st;
-    int rc = open_rw(cli, &st);
+    struct incident_write w;
+    int rc = write_open(cli, &w);
     if (rc)
         return rc;
-    struct mm_err err;
-    mm_err_clear(&err);
-    char abuf[256], msg[160];
-    struct audit_actor actor;
-    actor_init(&actor, abuf, sizeof abuf);
-    rc = incident_ack(st, &actor, argv[optind], by, at, &err);
+    char msg[160];
+    rc = incident_ack(w.st, &w.actor, argv[optind], by, at, &w.err);
     snprintf(msg, sizeof msg, "%s を受領しました", argv[optind]);
-    return finish_write(st, rc, &err, msg);
+    return finish_write(&w, rc, msg);
 }
 
 /* --X sets a triage flag, --no-X clears it. */
@@ -541,19 +556,15 @@ static int incident_action_cmd(int argc, char **argv, struct cli *cli)
     if (optind + 2 != argc || !desc)
         return cli_usage(CMD, "action には ID と種類（evidence, containment, recovery, monitoring, "
                               "root_cause, prevention_plan, note）と --description が必要です");
-    struct store *st;
-    int rc = open_rw(cli, &st);
+    struct incident_write w;
+    int rc = write_open(cli, &w);
     if (rc)
         return rc;
-    struct mm_err err;
-    mm_err_clear(&err);
-    char abuf[256], aid[INCIDENT_ID_LEN], msg[160];
-    struct audit_actor actor;
-    actor_init(&actor, abuf, sizeof abuf);
-    rc = incident_action_add(st, &actor, argv[optind], argv[optind + 1], desc, by, done_at, at,
-                             aid, &err);
+    char aid[INCIDENT_ID_LEN], msg[160];
+    rc = incident_action_add(w.st, &w.actor, argv[optind], argv[optind + 1], desc, by, done_at, at,
+                             aid, &w.err);
     snprintf(msg, sizeof msg, "対応 %s を記録しました", aid);
-    return finish_write(st, rc, &err, msg);
+    return finish_write(&w, rc, msg);
 }
 
 static int incident_duty_cmd(int argc, char **argv, struct cli *cli)
@@ -578,18 +589,15 @@ static int incident_duty_cmd(int argc, char **argv, struct cli *cli)
     if (optind + 2 != argc)
         return cli_usage(CMD, "duty には ID と対外対応の種類（mic, prefecture, ppc_prompt, "
                               "ppc_final, data_subject, police, press, provider, reporter）が必要です");
-    struct store *st;
-    int rc = open_rw(cli, &st);
+    struct incident_write w;
+    int rc = write_open(cli, &w);
     if (rc)
         return rc;
-    struct mm_err err;
-    mm_err_clear(&err);
-    char abuf[256], msg[160];
-    struct audit_actor actor;
-    actor_init(&actor, abuf, sizeof abuf);
-    rc = incident_duty_done(st, &actor, argv[optind], argv[optind + 1], ref, by, done_at, at, &err);
+    char msg[160];
+    rc = incident_duty_done(w.st, &w.actor, argv[optind], argv[optind + 1], ref, by, done_at, at,
+                            &w.err);
     snprintf(msg, sizeof msg, "%s の対外対応 %s を済みにしました", argv[optind], argv[optind + 1]);
-    return finish_write(st, rc, &err, msg);
+    return finish_write(&w, rc, msg);
 }
 
 static int incident_close_cmd(int argc, char **argv, struct cli *cli)
@@ -611,18 +619,14 @@ static int incident_close_cmd(int argc, char **argv, struct cli *cli)
     }
     if (optind + 1 != argc)
         return cli_usage(CMD, "close にはインシデントの ID を一つ指定してください");
-    struct store *st;
-    int rc = open_rw(cli, &st);
+    struct incident_write w;
+    int rc = write_open(cli, &w);
     if (rc)
         return rc;
-    struct mm_err err;
-    mm_err_clear(&err);
-    char abuf[256], msg[160];
-    struct audit_actor actor;
-    actor_init(&actor, abuf, sizeof abuf);
-    rc = incident_close(st, &actor, argv[optind], outcome, by, at, &err);
+    char msg[160];
+    rc = incident_close(w.st, &w.actor, argv[optind], outcome, by, at, &w.err);
     snprintf(msg, sizeof msg, "%s を終結しました", argv[optind]);
-    return finish_write(st, rc, &err, msg);
+    return finish_write(&w, rc, msg);
 }
 
 /* ---- 緊急連絡網 ---- */
