@@ -31,22 +31,8 @@ done
 asset=$(q "SELECT id FROM asset ORDER BY id LIMIT 1")
 asset_name=$(q "SELECT name FROM asset WHERE id = '$asset'")
 
-# The server on a free port; another port when the one picked was taken meanwhile.
-up=0
-for _ in 1 2 3 4 5; do
-    port=$(free_port) || continue
-    base="http://127.0.0.1:$port"
-    "$MAMORI" --db d.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-    spid=$!
-    pids+=($spid)
-    for _ in $(seq 1 300); do
-        if curl -s --max-time 1 -o /dev/null "$base/healthz"; then up=1; break; fi
-        kill -0 "$spid" 2>/dev/null || break
-        sleep 0.1
-    done
-    [ $up = 1 ] && break
-done
-if [ $up = 1 ]; then ok "server starts"; else not_ok "server starts"; cat s.err; exit 0; fi
+# The server on a free port (its process id in spid).
+web_serve d.db
 
 # first_signin USER : password change (and TOTP enrollment for the role holder); sets C[USER]
 # and T[USER] (cookie and CSRF token) and SECRET for the role holder.

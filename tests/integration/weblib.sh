@@ -12,19 +12,25 @@ trap web_cleanup EXIT
 # REQ_TIMEOUT : seconds curl may take for one request in req (scripts may change it)
 REQ_TIMEOUT=${REQ_TIMEOUT:-20}
 
-# web_serve DB [DESC] : starts `mamori --db DB serve` on a free port of 127.0.0.1, sets `port`
-# and `base` (http://127.0.0.1:PORT) and adds the server to `pids`; waits for /healthz and
-# reports "ok - DESC" (default "server starts"). When the server does not come up, the
-# failure and the server's stderr are printed and the script ends.
+# web_serve DB [DESC] : starts `mamori --db DB serve` on a free port of 127.0.0.1 (another port
+# when the one picked was taken meanwhile), sets `port`, `base` (http://127.0.0.1:PORT) and
+# `spid` (the server's process id, also added to `pids`); waits for /healthz and reports
+# "ok - DESC" (default "server starts"). When the server does not come up, the failure and the
+# server's stderr are printed and the script ends.
 web_serve() {
     local db=$1 desc=${2:-server starts} up=0
-    port=$(free_port) || not_ok "free port"
-    base="http://127.0.0.1:$port"
-    "$MAMORI" --db "$db" serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-    pids+=($!)
-    for _ in $(seq 1 100); do
-        if curl -s --max-time 1 -o /dev/null "$base/healthz"; then up=1; break; fi
-        sleep 0.1
+    for _ in 1 2 3 4 5; do
+        port=$(free_port) || continue
+        base="http://127.0.0.1:$port"
+        "$MAMORI" --db "$db" serve --listen "127.0.0.1:$port" >s.out 2>s.err &
+        spid=$!
+        pids+=($spid)
+        for _ in $(seq 1 300); do
+            if curl -s --max-time 1 -o /dev/null "$base/healthz"; then up=1; break; fi
+            kill -0 "$spid" 2>/dev/null || break
+            sleep 0.1
+        done
+        [ $up = 1 ] && break
     done
     if [ $up = 1 ]; then ok "$desc"; else not_ok "$desc"; cat s.err; exit 0; fi
 }
