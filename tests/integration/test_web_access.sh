@@ -7,36 +7,14 @@
 # requested once per persona. One line per cell: "ok - METHOD PATH persona → got".
 # ACCESS_TABLE and ACCESS_SRC may point at another table or source tree (to try a change).
 source "$MAMORI_ROOT/tests/integration/lib.sh"
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
 table="${ACCESS_TABLE:-$MAMORI_ROOT/tests/web/access.tsv}"
 personas=(anon staff ism isr sysm toukatsu ciso committee auditor)
 
-pids=()
-cleanup() {
-    for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done
-}
-trap cleanup EXIT
 
-# TOTP code of a base32 secret for step (now/30 + $2) (RFC 6238, SHA-1, 30 s, 6 digits).
-totp() {
-    python3 - "$1" "${2:-0}" <<'PY'
-import base64, hashlib, hmac, struct, sys, time
-s = sys.argv[1]
-key = base64.b32decode(s + "=" * (-len(s) % 8))
-h = hmac.new(key, struct.pack(">Q", int(time.time()) // 30 + int(sys.argv[2])), hashlib.sha1).digest()
-o = h[-1] & 15
-print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))
-PY
-}
 
-# req METHOD PATH OUT [curl options…] : body to OUT, headers to OUT.h; prints the status code
-req() {
-    local m=$1 path=$2 out=$3; shift 3
-    curl -s --max-time 30 -X "$m" -o "$out" -D "$out.h" -w '%{http_code}' "$@" "$base$path"
-}
-cookie() { tr -d '\r' <"$1.h" | sed -n 's/^[Ss]et-[Cc]ookie: mamori_session=\([^;]*\).*/\1/p'; }
-location() { tr -d '\r' <"$1.h" | sed -n 's/^[Ll]ocation: //p'; }
-csrf_of() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$1" | head -1; }
+REQ_TIMEOUT=30
 
 # --- the demo organization, a check run, and the personas ---------------------------------
 today=$(TZ=Asia/Tokyo date +%F)
@@ -218,41 +196,14 @@ for who in "${personas[@]:1}"; do
     TOKEN[$who]=$("$MAMORI" --db d.db user token add "acc-$who" --label access | grep '^mamori_')
 done
 
-# The server on a free port; another port when the one picked was taken meanwhile.
-up=0
-for _ in 1 2 3 4 5; do
-    port=$(free_port) || continue
-    base="http://127.0.0.1:$port"
-    "$MAMORI" --db d.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-    spid=$!
-    pids+=($spid)
-    for _ in $(seq 1 300); do
-        if curl -s --max-time 1 -o /dev/null "$base/healthz"; then up=1; break; fi
-        kill -0 "$spid" 2>/dev/null || break
-        sleep 0.1
-    done
-    [ $up = 1 ] && break
-done
-if [ $up = 1 ]; then ok "server starts"; else not_ok "server starts"; cat s.err; exit 0; fi
+# The server on a free port (its process id in spid).
+web_serve d.db
 
 # signin WHO : first sign-in (password change, TOTP enrollment when asked); sets COOKIE, CSRF
 signin() {
-    local who=$1 d="si-$1" c newpw="Access-$1-pass-2026!"
+    local who=$1 d="si-$1" c
     mkdir -p "$d"
-    req POST /login "$d/1" --data-urlencode "login=acc-$who" --data-urlencode "password=${PW[$who]}" >/dev/null
-    c=$(cookie "$d/1")
-    req GET /password "$d/2" -H "Cookie: mamori_session=$c" >/dev/null
-    req POST /password "$d/3" -H "Cookie: mamori_session=$c" --data "csrf=$(csrf_of "$d/2")" \
-        --data-urlencode "current=${PW[$who]}" --data-urlencode "new=$newpw" --data-urlencode "confirm=$newpw" >/dev/null
-    c=$(cookie "$d/3")
-    if [ "$(location "$d/3")" = /totp/enroll ]; then
-        req GET /totp/enroll "$d/4" -H "Cookie: mamori_session=$c" >/dev/null
-        local secret
-        secret=$(sed -n 's/.*<code class="secret">\([A-Z2-7]*\)<.*/\1/p' "$d/4")
-        req POST /totp/enroll "$d/5" -H "Cookie: mamori_session=$c" \
-            --data "csrf=$(csrf_of "$d/4")&code=$(totp "$secret")" >/dev/null
-        c=$(cookie "$d/5")
-    fi
+    c=$(web_first_signin "acc-$who" "${PW[$who]}" "Access-$1-pass-2026!" "$d/s")
     local st
     st=$(req GET / "$d/home" -H "Cookie: mamori_session=$c")
     COOKIE[$who]=$c
