@@ -6,34 +6,9 @@
 # session, idle and absolute timeouts, the cookie's attributes (Secure only from a trusted TLS proxy), 前回のログイン on
 # the front page, and no password, code or cookie in the server's log.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
-pids=()
-cleanup() {
-    for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done
-}
-trap cleanup EXIT
-
-# TOTP code of a base32 secret for step (now/30 + $2) (RFC 6238, SHA-1, 30 s, 6 digits).
-totp() {
-    python3 - "$1" "${2:-0}" <<'PY'
-import base64, hashlib, hmac, struct, sys, time
-s = sys.argv[1]
-key = base64.b32decode(s + "=" * (-len(s) % 8))
-h = hmac.new(key, struct.pack(">Q", int(time.time()) // 30 + int(sys.argv[2])), hashlib.sha1).digest()
-o = h[-1] & 15
-print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))
-PY
-}
-
-# req METHOD PATH OUT [curl options…] : body to OUT, headers to OUT.h; prints the status code
-req() {
-    local m=$1 path=$2 out=$3; shift 3
-    curl -s --max-time 10 -X "$m" -o "$out" -D "$out.h" -w '%{http_code}' "$@" "$base$path"
-}
-# cookie OUT : the mamori_session value set by the answer in OUT.h ("" when none)
-cookie() { tr -d '\r' <"$1.h" | sed -n 's/^[Ss]et-[Cc]ookie: mamori_session=\([^;]*\).*/\1/p'; }
-location() { tr -d '\r' <"$1.h" | sed -n 's/^[Ll]ocation: //p'; }
-csrf_of() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$1" | head -1; }
+REQ_TIMEOUT=10
 alert_of() { sed -n 's/.*role="alert">\([^<]*\)<.*/\1/p' "$1" | head -1; }
 # login LOGIN PASSWORD OUT : POST /login; prints the status
 login() { req POST /login "$3" --data-urlencode "login=$1" --data-urlencode "password=$2"; }
@@ -53,18 +28,7 @@ pw_t=$("$MAMORI" --db t.db user add taro --person E1 | sed -n 's/^初期パス�
 pw_j=$("$MAMORI" --db t.db user add jiro --person S2 | sed -n 's/^初期パスワード: //p')
 check "three users with initial passwords" test -n "$pw_h" -a -n "$pw_t" -a -n "$pw_j"
 
-port=$(free_port) || not_ok "free port"
-base="http://127.0.0.1:$port"
-"$MAMORI" --db t.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-pids+=($!)
-spid=$!
-up=0
-for _ in $(seq 1 100); do
-    if curl -s --max-time 1 -o /dev/null "$base/healthz"; then up=1; break; fi
-    kill -0 "$spid" 2>/dev/null || break
-    sleep 0.1
-done
-if [ $up = 1 ]; then ok "server starts"; else not_ok "server starts"; cat s.err; exit 0; fi
+web_serve t.db
 
 # --- signed out ---------------------------------------------------------------------------
 check "/ signed out is 303" test "$(req GET / r.html)" = 303
