@@ -192,6 +192,20 @@ json_t *pdca_envelope(json_t *items)
                      "per_page", (json_int_t)n);
 }
 
+void pdca_api_list(struct web_ctx *c, const struct pdca_query *q, int nendo)
+{
+    json_t *items = NULL;
+    struct mm_err err;
+    mm_err_clear(&err);
+    if (pdca_json_rows(c->st, q, &items, &err)) {
+        app_internal(c, &err);
+        return;
+    }
+    json_t *j = pdca_envelope(items);
+    json_object_set_new(j, "nendo", json_integer(nendo));
+    app_json(c, 200, j);
+}
+
 void pdca_web_fail(struct web_ctx *c, int rc, const struct mm_err *err, const char *title,
                    const char *back)
 {

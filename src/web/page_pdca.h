@@ -56,6 +56,8 @@ int pdca_table(struct web_ctx *c, const char *caption, const struct pdca_query *
 int pdca_json_rows(struct store *st, const struct pdca_query *q, json_t **out, struct mm_err *err);
 /* The list envelope {"items":…, "total", "page": 1, "per_page"} of the array (stolen). */
 json_t *pdca_envelope(json_t *items);
+/* Answers the rows in that envelope with "nendo" added (200), or 500 when the query fails. */
+void pdca_api_list(struct web_ctx *c, const struct pdca_query *q, int nendo);
 
 /* An engine's failure: 422 (input), 409 (refused) or 500, as a page with a link back to `back`
  * or as the API's error object. */

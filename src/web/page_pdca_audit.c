@@ -617,16 +617,7 @@ void pdca_api_audits(struct web_ctx *c, char *const *args)
     char sql[3072];
     struct pdca_query q;
     plans_query(c, nendo, b, sql, sizeof sql, &q);
-    json_t *items = NULL;
-    struct mm_err err;
-    mm_err_clear(&err);
-    if (pdca_json_rows(c->st, &q, &items, &err)) {
-        app_internal(c, &err);
-        return;
-    }
-    json_t *j = pdca_envelope(items);
-    json_object_set_new(j, "nendo", json_integer(nendo));
-    app_json(c, 200, j);
+    pdca_api_list(c, &q, nendo);
 }
 
 void pdca_api_audit(struct web_ctx *c, char *const *args)
