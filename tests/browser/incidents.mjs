@@ -4,74 +4,20 @@
 // member of staff sees the state change. Started by tests/integration/test_browser_incidents.sh
 // (MB_* variables). Prints `ok - …` / `not ok - …`; screenshots at 1366×768 go to
 // $MB_SHOTS/incident-*.png. No fixed sleeps: every step waits for its navigation or element.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import {
+  env, BASE, ok, notOk, check, totp, url, pathOf, clickAndLoad, open, label,
+  button as anyButton, mainText, alertText, launchChromium, newPage as contextPage,
+} from './lib.mjs';
 
-const env = process.env;
-const BASE = env.MB_BASE;
 const TIMEOUT = 15000;
 
-const ok = (desc) => console.log(`ok - ${desc}`);
-function notOk(desc, detail) {
-  console.log(`not ok - ${desc}`);
-  if (detail) for (const line of String(detail).split('\n').slice(0, 6)) console.log(`#   ${line}`);
-}
-function check(cond, desc, detail) {
-  if (cond) ok(desc);
-  else notOk(desc, detail);
-  return cond;
-}
 let stepName = '';
 const step = (s) => { stepName = s; };
+// the first button with exactly this name
+const button = (page, text) => anyButton(page, text).first();
 
-// ---- TOTP (RFC 6238: SHA-1, 30 s, 6 digits) --------------------------------------------------
-
-function base32(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const out = [];
-  let bits = 0, value = 0;
-  for (const ch of text.replace(/=+$/, '').toUpperCase()) {
-    value = ((value << 5) | alphabet.indexOf(ch)) & 0xffff;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-function totp(secret) {
-  const msg = Buffer.alloc(8);
-  msg.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000)));
-  const h = crypto.createHmac('sha1', base32(secret)).update(msg).digest();
-  const o = h[h.length - 1] & 15;
-  return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
-}
-
-// ---- page helpers ----------------------------------------------------------------------------
-
-const url = (p) => BASE + p;
-const pathOf = (page) => new URL(page.url()).pathname;
-async function clickAndLoad(page, target) {
-  await Promise.all([
-    page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }),
-    target.click(),
-  ]);
-  await page.waitForLoadState('load');
-}
-async function open(page, p) {
-  const resp = await page.goto(url(p), { waitUntil: 'load' });
-  return resp ? resp.status() : 0;
-}
-const label = (page, text) => page.getByLabel(text, { exact: true });
-const button = (page, text) => page.getByRole('button', { name: text, exact: true }).first();
-const mainText = async (page) => page.locator('main').innerText();
-async function alertText(page) {
-  const a = page.locator('[role="alert"]');
-  return (await a.count()) ? (await a.first().innerText()).trim() : '';
-}
 const shots = [];
 async function shot(page, name) {
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -199,21 +145,9 @@ async function run(staff, csirt) {
 
 async function main() {
   fs.mkdirSync(env.MB_SHOTS, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: env.MB_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   ok(`chromium ${browser.version()} starts headless`);
-  const newPage = async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-    ctx.setDefaultTimeout(TIMEOUT);
-    const page = await ctx.newPage();
-    page.problems = [];
-    page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(msg.text()); });
-    page.on('pageerror', (e) => page.problems.push(String(e)));
-    return page;
-  };
+  const newPage = () => contextPage(browser, TIMEOUT, { pageErrors: true });
   const staff = await newPage(), csirt = await newPage();
   try {
     await firstSignIn(staff, { login: env.MB_STAFF_LOGIN, password: env.MB_STAFF_PASSWORD, newPassword: 'Staff-incident-2026!' }, 'staff');
