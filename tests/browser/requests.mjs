@@ -6,69 +6,18 @@
 // Started by tests/integration/test_browser_requests.sh (MB_* variables). Prints `ok - …` /
 // `not ok - …` lines; saves requests-form.png, requests-list.png, requests-decide.png and
 // requests-page.png (full page at 1366×768) in $MB_SHOTS. Pages are driven the way a person would: labels, links, buttons.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import {
+  env, BASE, ok, notOk, check, totp, url, pathOf, label, button, clickAndLoad, open,
+  launchChromium, newPage as contextPage,
+} from './lib.mjs';
 
-const env = process.env;
-const BASE = env.MB_BASE;
 const TIMEOUT = 15000;
 
-const ok = (d) => console.log(`ok - ${d}`);
-function notOk(d, detail) {
-  console.log(`not ok - ${d}`);
-  if (detail) for (const l of String(detail).split('\n').slice(0, 6)) console.log(`#   ${l}`);
-}
-function check(cond, d, detail) {
-  if (cond) ok(d);
-  else notOk(d, detail);
-  return cond;
-}
 let stepName = '';
 const step = (s) => { stepName = s; };
 
-// ---- TOTP (RFC 6238) -------------------------------------------------------------------------
-
-function base32(text) {
-  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const out = [];
-  let bits = 0, value = 0;
-  for (const ch of text.replace(/=+$/, '').toUpperCase()) {
-    value = ((value << 5) | abc.indexOf(ch)) & 0xffff;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-function totp(secret) {
-  const msg = Buffer.alloc(8);
-  msg.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000)));
-  const h = crypto.createHmac('sha1', base32(secret)).update(msg).digest();
-  const o = h[h.length - 1] & 15;
-  return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
-}
-
-// ---- page helpers ----------------------------------------------------------------------------
-
-const url = (p) => BASE + p;
-const pathOf = (page) => new URL(page.url()).pathname;
-const label = (page, text) => page.getByLabel(text, { exact: true });
-const button = (page, text) => page.getByRole('button', { name: text, exact: true });
-async function clickAndLoad(page, target) {
-  await Promise.all([
-    page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }),
-    target.click(),
-  ]);
-  await page.waitForLoadState('load');
-}
-async function open(page, p) {
-  const resp = await page.goto(url(p), { waitUntil: 'load' });
-  return resp ? resp.status() : 0;
-}
 async function shot(page, name) {
   await page.setViewportSize({ width: 1366, height: 768 });
   const file = path.join(env.MB_SHOTS, `${name}.png`);
@@ -208,17 +157,10 @@ async function otherStaff(page, id) {
 
 async function main() {
   fs.mkdirSync(env.MB_SHOTS, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: env.MB_CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   const pages = [];
   const newPage = async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-    ctx.setDefaultTimeout(TIMEOUT);
-    const page = await ctx.newPage();
-    page.problems = [];
-    page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
+    const page = await contextPage(browser, TIMEOUT);
     pages.push(page);
     return page;
   };
