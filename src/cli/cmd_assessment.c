@@ -339,12 +339,10 @@ static int progress_row(void *ctx, const struct assessment_progress_row *r)
 
 static int run_progress(int argc, char **argv, struct cli *cli)
 {
-    static const char *const opts[] = {"nendo", "format", NULL};
     struct pargs a;
     enum table_format fmt;
     int fy;
-    if (pargs_parse(CMD, argc, argv, 1, opts, NULL, &a) || pargs_nendo(CMD, &a, &fy) ||
-        pargs_format(CMD, &a, &fmt))
+    if (pargs_nendo_format(CMD, argc, argv, &a, &fy, &fmt))
         return 2;
     struct store *st;
     int rc = cli_open(cli, STORE_OPEN_READONLY, &st);

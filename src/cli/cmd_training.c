@@ -26,12 +26,10 @@ static const struct table_column course_cols[] = {
 
 static int run_courses(int argc, char **argv, struct cli *cli)
 {
-    static const char *const opts[] = {"nendo", "format", NULL};
     struct pargs a;
     enum table_format fmt;
     int fy;
-    if (pargs_parse(CMD, argc, argv, 1, opts, NULL, &a) || pargs_nendo(CMD, &a, &fy) ||
-        pargs_format(CMD, &a, &fmt))
+    if (pargs_nendo_format(CMD, argc, argv, &a, &fy, &fmt))
         return 2;
     long long y = fy;
     const void *p[] = {&y};
@@ -171,12 +169,10 @@ static int rate_row(void *ctx, const struct training_rate_row *r)
 
 static int run_rate(int argc, char **argv, struct cli *cli)
 {
-    static const char *const opts[] = {"nendo", "format", NULL};
     struct pargs a;
     enum table_format fmt;
     int fy;
-    if (pargs_parse(CMD, argc, argv, 1, opts, NULL, &a) || pargs_nendo(CMD, &a, &fy) ||
-        pargs_format(CMD, &a, &fmt))
+    if (pargs_nendo_format(CMD, argc, argv, &a, &fy, &fmt))
         return 2;
     if (a.npos)
         return cli_usage(CMD, "余分な引数「%s」があります", a.pos[0]);
@@ -212,12 +208,10 @@ static const struct table_column missing_cols[] = {
 
 static int run_missing(int argc, char **argv, struct cli *cli)
 {
-    static const char *const opts[] = {"nendo", "format", NULL};
     struct pargs a;
     enum table_format fmt;
     int fy;
-    if (pargs_parse(CMD, argc, argv, 1, opts, NULL, &a) || pargs_nendo(CMD, &a, &fy) ||
-        pargs_format(CMD, &a, &fmt))
+    if (pargs_nendo_format(CMD, argc, argv, &a, &fy, &fmt))
         return 2;
     long long y = fy;
     const void *p[] = {&y};

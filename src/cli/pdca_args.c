@@ -202,3 +202,13 @@ int pargs_dispatch(const struct command *cmd, const struct browse_sub *subs, int
             return subs[i].run(argc - 1, argv + 1, cli);
     return cli_usage(cmd, "サブコマンド「%s」はありません", argv[1]);
 }
+
+int pargs_nendo_format(const struct command *cmd, int argc, char **argv, struct pargs *a, int *fy,
+                       enum table_format *fmt)
+{
+    static const char *const opts[] = {"nendo", "format", NULL};
+    if (pargs_parse(cmd, argc, argv, 1, opts, NULL, a) || pargs_nendo(cmd, a, fy) ||
+        pargs_format(cmd, a, fmt))
+        return 2;
+    return 0;
+}

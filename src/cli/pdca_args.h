@@ -43,6 +43,11 @@ int pargs_nendo(const struct command *cmd, const struct pargs *a, int *fy);
 /* --format (default table). */
 int pargs_format(const struct command *cmd, const struct pargs *a, enum table_format *fmt);
 
+/* Parses a subcommand that takes only --nendo and --format (and operands), then reads both;
+ * returns 2 after a usage error. */
+int pargs_nendo_format(const struct command *cmd, int argc, char **argv, struct pargs *a, int *fy,
+                       enum table_format *fmt);
+
 /* A positive integer operand; prints a usage error and returns 2 if it is not one. */
 int pargs_id(const struct command *cmd, const char *s, const char *what, long long *out);
 
