@@ -6,46 +6,10 @@
 // campaign with its progress), pdca-assessment.png,
 // pdca-audit.png and pdca-reports.png. Started by tests/integration/test_browser_assessment.sh
 // (MB_* variables); prints one `ok - …` / `not ok - …` line per check.
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { env, BASE, ok, notOk, check, totp, url, pathOf, label, button, clickAndLoad } from './lib.mjs';
 
-const env = process.env;
-const BASE = env.MB_BASE;
-const ok = (d) => console.log(`ok - ${d}`);
-const notOk = (d, detail) => {
-  console.log(`not ok - ${d}`);
-  if (detail) for (const l of String(detail).split('\n').slice(0, 6)) console.log(`#   ${l}`);
-};
-const check = (c, d, detail) => (c ? ok(d) : notOk(d, detail), c);
-
-function base32(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const out = [];
-  let bits = 0, value = 0;
-  for (const ch of text.replace(/=+$/, '').toUpperCase()) {
-    value = ((value << 5) | alphabet.indexOf(ch)) & 0xffff;
-    bits += 5;
-    if (bits >= 8) { out.push((value >>> (bits - 8)) & 0xff); bits -= 8; }
-  }
-  return Buffer.from(out);
-}
-function totp(secret) {
-  const msg = Buffer.alloc(8);
-  msg.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000)));
-  const h = crypto.createHmac('sha1', base32(secret)).update(msg).digest();
-  const o = h[h.length - 1] & 15;
-  return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
-}
-
-const url = (p) => BASE + p;
-const pathOf = (page) => new URL(page.url()).pathname;
-const label = (page, t) => page.getByLabel(t, { exact: true });
-const button = (page, t) => page.getByRole('button', { name: t, exact: true });
-async function clickAndLoad(page, target) {
-  await Promise.all([page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }), target.click()]);
-  await page.waitForLoadState('load');
-}
 async function shot(page, name, fullPage = true) {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.screenshot({ path: path.join(env.MB_SHOTS, `pdca-${name}.png`), fullPage });
