@@ -24,13 +24,16 @@ export function check(cond, desc, detail) {
 
 // ---- TOTP (RFC 6238: SHA-1, 30 s, 6 digits) --------------------------------------------------
 
-// base32 TEXT : the bytes of an RFC 4648 base32 string (padding optional)
+// base32 TEXT : the bytes of an RFC 4648 base32 string (padding optional); throws on a
+// character outside the alphabet
 export function base32(text) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   const out = [];
   let bits = 0, value = 0;
   for (const ch of text.replace(/=+$/, '').toUpperCase()) {
-    value = ((value << 5) | alphabet.indexOf(ch)) & 0xffff;
+    const v = alphabet.indexOf(ch);
+    if (v < 0) throw new Error(`not base32: ${ch}`);
+    value = ((value << 5) | v) & 0xffff;
     bits += 5;
     if (bits >= 8) {
       out.push((value >>> (bits - 8)) & 0xff);

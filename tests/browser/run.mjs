@@ -4,14 +4,14 @@
 // line per check; a flow that throws reports the step it stopped at and the next flow runs.
 // Full-page screenshots go to $MB_SHOTS as NAME-desktop.png (1366×768) and NAME-tablet.png
 // (768×1024). No fixed sleeps: every step waits for its navigation or element.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
+import {
+  env, BASE, ok, notOk, check, totp, nowStep, url, pathOf, clickAndLoad, open, alertText,
+  label, button, launchChromium,
+} from './lib.mjs';
 
-const env = process.env;
-const BASE = env.MB_BASE;
 const TIMEOUT = 15000;
 const VIEWPORTS = [
   { name: 'desktop', width: 1366, height: 768 },
@@ -20,16 +20,6 @@ const VIEWPORTS = [
 
 // ---- reporting -----------------------------------------------------------------------------
 
-const ok = (desc) => console.log(`ok - ${desc}`);
-function notOk(desc, detail) {
-  console.log(`not ok - ${desc}`);
-  if (detail) for (const line of String(detail).split('\n').slice(0, 6)) console.log(`#   ${line}`);
-}
-function check(cond, desc, detail) {
-  if (cond) ok(desc);
-  else notOk(desc, detail);
-  return cond;
-}
 // flow NAME FN : runs one flow; an exception is one failure naming the flow and the step
 let stepName = '';
 async function flow(name, fn) {
@@ -44,32 +34,8 @@ async function flow(name, fn) {
 }
 const step = (s) => { stepName = s; };
 
-// ---- TOTP (RFC 6238: SHA-1, 30 s steps, 6 digits) ------------------------------------------
+// ---- TOTP (RFC 6238: SHA-1, 30 s steps, 6 digits; totp and nowStep from lib.mjs) ------------
 
-function base32(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const out = [];
-  let bits = 0, value = 0;
-  for (const ch of text.replace(/=+$/, '').toUpperCase()) {
-    const v = alphabet.indexOf(ch);
-    if (v < 0) throw new Error(`not base32: ${ch}`);
-    value = ((value << 5) | v) & 0xffff;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-function totp(secret, counter) {
-  const msg = Buffer.alloc(8);
-  msg.writeBigUInt64BE(BigInt(counter));
-  const h = crypto.createHmac('sha1', base32(secret)).update(msg).digest();
-  const o = h[h.length - 1] & 15;
-  return String((h.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
-}
-const nowStep = () => Math.floor(Date.now() / 30000);
 // A code the server has not seen: a step after the last one used, now or the next (the server
 // accepts ±1; a code from the step before could age out on the way). Waits for the clock when
 // both were already used.
@@ -87,26 +53,8 @@ async function freshCode(user) {
 
 // ---- page helpers --------------------------------------------------------------------------
 
-const url = (p) => BASE + p;
-const pathOf = (page) => new URL(page.url()).pathname;
 async function h1(page) {
   return (await page.locator('main h1, body h1').first().innerText()).trim();
-}
-// Clicks and waits for the page the click leads to (also when it is the same address again).
-async function clickAndLoad(page, target) {
-  await Promise.all([
-    page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }),
-    target.click(),
-  ]);
-  await page.waitForLoadState('load');
-}
-async function open(page, p) {
-  const resp = await page.goto(url(p), { waitUntil: 'load' });
-  return resp ? resp.status() : 0;
-}
-async function alertText(page) {
-  const a = page.locator('[role="alert"]');
-  return (await a.count()) ? (await a.first().innerText()).trim() : '';
 }
 // A POST from the page's browser context (its cookies), not following redirects. A kept-alive
 // connection the server has closed fails once: then it is tried again on a new one.
@@ -119,8 +67,6 @@ async function contextPost(page, p, opts) {
     }
   }
 }
-const label = (page, text) => page.getByLabel(text, { exact: true });
-const button = (page, text) => page.getByRole('button', { name: text, exact: true });
 
 let shotCount = 0;
 const shotNames = [];
@@ -479,11 +425,7 @@ async function noScriptFlow(newPage) {
 
 async function main() {
   fs.mkdirSync(env.MB_SHOTS, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: env.MB_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   ok(`chromium ${browser.version()} starts headless`);
   const newPage = async (opts = {}) => {
     const ctx = await browser.newContext({
