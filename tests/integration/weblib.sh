@@ -12,13 +12,13 @@ trap web_cleanup EXIT
 # REQ_TIMEOUT : seconds curl may take for one request in req (scripts may change it)
 REQ_TIMEOUT=${REQ_TIMEOUT:-20}
 
-# web_serve DB [DESC] : starts `mamori --db DB serve` on a free port of 127.0.0.1 (another port
+# web_serve DB [DESC [FAIL_EXIT]] : starts `mamori --db DB serve` on a free port of 127.0.0.1 (another port
 # when the one picked was taken meanwhile), sets `port`, `base` (http://127.0.0.1:PORT) and
 # `spid` (the server's process id, also added to `pids`); waits for /healthz and reports
 # "ok - DESC" (default "server starts"). When the server does not come up, the failure and the
-# server's stderr are printed and the script ends.
+# server's stderr are printed and the script ends with status FAIL_EXIT (default 0).
 web_serve() {
-    local db=$1 desc=${2:-server starts} up=0
+    local db=$1 desc=${2:-server starts} fail_exit=${3:-0} up=0
     for _ in 1 2 3 4 5; do
         port=$(free_port) || continue
         base="http://127.0.0.1:$port"
@@ -32,7 +32,23 @@ web_serve() {
         done
         [ $up = 1 ] && break
     done
-    if [ $up = 1 ]; then ok "$desc"; else not_ok "$desc"; cat s.err; exit 0; fi
+    if [ $up = 1 ]; then ok "$desc"; else not_ok "$desc"; cat s.err; exit "$fail_exit"; fi
+}
+
+# browser_ready : sets browser_dir (tests/browser) and chromium (MAMORI_CHROMIUM, default
+# /usr/bin/chromium); when Chromium, node or the npm packages are missing, that is one failure
+# and the script ends with status 1 (make deps installs them)
+browser_ready() {
+    browser_dir="$MAMORI_ROOT/tests/browser"
+    chromium=${MAMORI_CHROMIUM:-/usr/bin/chromium}
+    local missing=""
+    [ -x "$chromium" ] || missing="$missing chromium($chromium)"
+    command -v node >/dev/null || missing="$missing node"
+    [ -d "$browser_dir/node_modules/playwright-core" ] || missing="$missing tests/browser/node_modules"
+    if [ -n "$missing" ]; then
+        not_ok "browser tests need:$missing — run make deps (tools/deps.sh)"
+        exit 1
+    fi
 }
 
 # req METHOD PATH OUT [curl options…] : sends the request to $base$PATH, writes the body to
