@@ -4,21 +4,9 @@
 # organization, a 課長 who is also the 情報システム管理者 of a system, and the 統括 as the
 # reviewer; the database is checked afterwards. Screenshots: build/screenshots/pdca-*.png.
 source "$MAMORI_ROOT/tests/integration/lib.sh"
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
-browser_dir="$MAMORI_ROOT/tests/browser"
-chromium=${MAMORI_CHROMIUM:-/usr/bin/chromium}
-missing=""
-[ -x "$chromium" ] || missing="$missing chromium($chromium)"
-command -v node >/dev/null || missing="$missing node"
-[ -d "$browser_dir/node_modules/playwright-core" ] || missing="$missing tests/browser/node_modules"
-if [ -n "$missing" ]; then
-    not_ok "browser tests need:$missing — run make deps (tools/deps.sh)"
-    exit 1
-fi
-
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
-trap cleanup EXIT
+browser_ready
 
 today=$(TZ=Asia/Tokyo date +%F)
 "$MAMORI" --db demo.db init --demo --reference-date "$today" >init.out 2>&1 || { not_ok "init --demo"; head -5 init.out; exit 1; }
@@ -37,24 +25,8 @@ check "a 課長 with a system ($person, $sys, assessment $aid), the 統括 ($tk)
 pw_k=$("$MAMORI" --db demo.db user add kacho --person "$person" | sed -n 's/^初期パスワード: //p')
 pw_t=$("$MAMORI" --db demo.db user add toukatsu --person "$tk" | sed -n 's/^初期パスワード: //p')
 
-up=0
-for _ in 1 2 3; do
-    port=$(free_port) || { not_ok "free port"; exit 1; }
-    base="http://127.0.0.1:$port"
-    "$MAMORI" --db demo.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-    spid=$!
-    pids+=("$spid")
-    for _ in $(seq 1 150); do
-        if curl -s --max-time 1 -o /dev/null "$base/healthz"; then up=1; break; fi
-        kill -0 "$spid" 2>/dev/null || break
-        sleep 0.1
-    done
-    [ $up = 1 ] && break
-    kill -0 "$spid" 2>/dev/null && break
-    wait "$spid"
-    [ $? = 3 ] || break
-done
-if [ $up = 1 ]; then ok "server starts"; else not_ok "server starts"; head -20 s.err; exit 1; fi
+# The server on a free port (another one when the port was taken meanwhile).
+web_serve demo.db "server starts" 1
 
 shots="$MAMORI_ROOT/build/screenshots"
 mkdir -p "$shots"
