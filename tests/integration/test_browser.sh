@@ -7,22 +7,10 @@
 # screenshots at 1366×768 and 768×1024 under build/screenshots/.
 # Chromium, node or the npm packages missing is a failure (make deps installs them).
 source "$MAMORI_ROOT/tests/integration/lib.sh"
+source "$MAMORI_ROOT/tests/integration/weblib.sh"
 
-browser_dir="$MAMORI_ROOT/tests/browser"
-chromium=${MAMORI_CHROMIUM:-/usr/bin/chromium}
-missing=""
-[ -x "$chromium" ] || missing="$missing chromium($chromium)"
-command -v node >/dev/null || missing="$missing node"
-[ -d "$browser_dir/node_modules/playwright-core" ] || missing="$missing tests/browser/node_modules"
-if [ -n "$missing" ]; then
-    not_ok "browser tests need:$missing — run make deps (tools/deps.sh)"
-    exit 1
-fi
+browser_ready
 ok "chromium, node and playwright-core are installed"
-
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null; done; }
-trap cleanup EXIT
 
 # --- fixture: the demo organization and two sign-in users ----------------------------------
 "$MAMORI" --db demo.db init --demo --reference-date 2026-11-01 >init.out 2>&1 || {
@@ -47,25 +35,8 @@ pw_tk=$("$MAMORI" --db demo.db user add toukatsu --person "$tk_person" | sed -n 
 check "two users with initial passwords" test -n "$pw_ism" -a -n "$pw_tk"
 
 # --- the server ------------------------------------------------------------------------------
-# A port found free may be taken before the server binds it (serve exits 3): then another one.
-up=0
-for _ in 1 2 3; do
-    port=$(free_port) || { not_ok "free port"; exit 1; }
-    base="http://127.0.0.1:$port"
-    "$MAMORI" --db demo.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-    spid=$!
-    pids+=("$spid")
-    for _ in $(seq 1 150); do
-        if curl -s --max-time 1 -o /dev/null "$base/healthz"; then up=1; break; fi
-        kill -0 "$spid" 2>/dev/null || break
-        sleep 0.1
-    done
-    [ $up = 1 ] && break
-    kill -0 "$spid" 2>/dev/null && break # running but not answering: no retry
-    wait "$spid"
-    [ $? = 3 ] || break
-done
-if [ $up = 1 ]; then ok "server starts"; else not_ok "server starts"; head -20 s.err; exit 1; fi
+# The server on a free port (another one when the port was taken meanwhile).
+web_serve demo.db "server starts" 1
 
 # --- the browser -----------------------------------------------------------------------------
 shots="$MAMORI_ROOT/build/screenshots"
