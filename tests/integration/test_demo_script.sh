@@ -14,7 +14,10 @@ start() {
     MAMORI_DEMO_DB=$PWD/d.db MAMORI_DEMO_LISTEN=127.0.0.1:$port \
         sh "$MAMORI_ROOT/tools/demo.sh" "$MAMORI" >"$1" 2>&1 &
     pid=$!
-    for _ in $(seq 1 100); do
+    # Creating the demo and four sign-in users (argon2id) takes a while, longest under the
+    # sanitizers: wait up to three minutes for the server, or until the script has ended.
+    for _ in $(seq 1 1800); do
+        kill -0 "$pid" 2>/dev/null || return 1
         curl -s -m 1 -o /dev/null "$base/healthz" && return 0
         sleep 0.1
     done
