@@ -1,5 +1,5 @@
 /*
- * dbpool.c — the per-thread database connection of the web server (see dbpool.h).
+ * dbpool.c — the per-thread database connections of the web server (see dbpool.h).
  */
 #include "web/dbpool.h"
 
@@ -8,24 +8,38 @@
 #include <string.h>
 #include <sys/stat.h>
 
-struct kept {
+/* One kept connection: reads only (PRAGMA query_only) in slot 0, writes allowed in slot 1. */
+struct conn {
     struct store *st;
+    int in_use;
+};
+
+struct kept {
+    struct conn c[2];
     char *path;
     dev_t dev;
     ino_t ino;
-    int in_use;
 };
 
 static pthread_key_t key;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+
+static void kept_drop(struct kept *k)
+{
+    for (size_t i = 0; i < 2; i++) {
+        store_close(k->c[i].st);
+        k->c[i].st = NULL;
+    }
+    free(k->path);
+    k->path = NULL;
+}
 
 static void kept_free(void *p)
 {
     struct kept *k = p;
     if (!k)
         return;
-    store_close(k->st);
-    free(k->path);
+    kept_drop(k);
     free(k);
 }
 
@@ -48,67 +62,64 @@ static struct kept *kept_get(void)
     return k;
 }
 
-static void kept_drop(struct kept *k)
+static int kept_busy(const struct kept *k)
 {
-    store_close(k->st);
-    k->st = NULL;
-    free(k->path);
-    k->path = NULL;
+    return k->c[0].in_use || k->c[1].in_use;
 }
 
 void web_db_forget(void)
 {
     pthread_once(&key_once, make_key);
     struct kept *k = pthread_getspecific(key);
-    if (k && !k->in_use)
+    if (k && !kept_busy(k))
         kept_drop(k);
 }
 
-static int set_mode(struct store *st, int write, struct mm_err *err)
+/*
+ * A connection in its mode for good. The pragma is set once: setting it expires every prepared
+ * statement of the connection, which would empty its statement cache on each request.
+ */
+static int open_mode(const char *db_path, int write, struct store **out, struct mm_err *err)
 {
-    return store_exec(st, write ? "PRAGMA query_only=0" : "PRAGMA query_only=1", err);
+    int rc = store_open(db_path, STORE_OPEN_READWRITE | STORE_OPEN_NOMIGRATE, out, err);
+    if (!rc && (rc = store_exec(*out, write ? "PRAGMA query_only=0" : "PRAGMA query_only=1",
+                                err))) {
+        store_close(*out);
+        *out = NULL;
+    }
+    return rc;
 }
 
 int web_db_acquire(const char *db_path, int write, struct store **out, struct mm_err *err)
 {
     *out = NULL;
+    write = write != 0;
     struct kept *k = kept_get();
     struct stat sb;
     int have_file = stat(db_path, &sb) == 0;
-    if (!k || k->in_use || !have_file) {
-        /* Nested use, no memory, or no file (let open report it): a connection of its own. */
-        if (k && !k->in_use && k->st)
-            kept_drop(k);
-        int rc = store_open(db_path, STORE_OPEN_READWRITE | STORE_OPEN_NOMIGRATE, out, err);
-        if (!rc && (rc = set_mode(*out, write, err))) {
-            store_close(*out);
-            *out = NULL;
-        }
-        return rc;
-    }
-    if (k->st && (strcmp(k->path, db_path) != 0 || k->dev != sb.st_dev || k->ino != sb.st_ino))
-        kept_drop(k);
-    if (!k->st) {
-        char *path = strdup(db_path);
-        if (!path)
+    if (k && have_file && k->path &&
+        (strcmp(k->path, db_path) != 0 || k->dev != sb.st_dev || k->ino != sb.st_ino) &&
+        !kept_busy(k))
+        kept_drop(k); /* another file, or the file was replaced (mamori restore) */
+    if (k && have_file && !k->path) {
+        if (!(k->path = strdup(db_path)))
             return mm_err_set(err, MM_EINTERNAL, "メモリを確保できません");
-        int rc = store_open(db_path, STORE_OPEN_READWRITE | STORE_OPEN_NOMIGRATE, &k->st, err);
-        if (rc) {
-            free(path);
-            k->st = NULL;
-            return rc;
-        }
-        k->path = path;
         k->dev = sb.st_dev;
         k->ino = sb.st_ino;
     }
-    int rc = set_mode(k->st, write, err);
-    if (rc) {
-        kept_drop(k);
-        return rc;
+    if (!k || !have_file || k->c[write].in_use || strcmp(k->path, db_path) != 0 ||
+        k->dev != sb.st_dev || k->ino != sb.st_ino)
+        /* No memory, no file (let open report it), nested use, or a replaced file while the
+         * kept connections are in use: a connection of its own, closed on release. */
+        return open_mode(db_path, write, out, err);
+    struct conn *c = &k->c[write];
+    if (!c->st) {
+        int rc = open_mode(db_path, write, &c->st, err);
+        if (rc)
+            return rc;
     }
-    k->in_use = 1;
-    *out = k->st;
+    c->in_use = 1;
+    *out = c->st;
     return MM_OK;
 }
 
@@ -118,9 +129,10 @@ void web_db_release(struct store *st)
         return;
     store_rollback(st);
     struct kept *k = pthread_getspecific(key);
-    if (k && k->st == st) {
-        k->in_use = 0;
-        return;
-    }
+    for (size_t i = 0; k && i < 2; i++)
+        if (k->c[i].st == st) {
+            k->c[i].in_use = 0;
+            return;
+        }
     store_close(st);
 }

@@ -1,12 +1,14 @@
 /*
- * dbpool.h — one database connection kept per server thread and reused from request to
- * request, so a page does not pay for opening SQLite and reading its schema every time.
+ * dbpool.h — two database connections kept per server thread and reused from request to
+ * request, so a page does not pay for opening SQLite, reading its schema and preparing its
+ * statements every time.
  *
- * web_db_acquire hands out the calling thread's connection (opening it on first use, and
- * again when the database file was replaced, e.g. by `mamori restore`), set read-only with
- * PRAGMA query_only unless `write`; web_db_release rolls back anything left open and keeps it.
- * A second acquire on the same thread before the first is released gets a fresh connection
- * that release closes. The connection is closed when its thread ends.
+ * web_db_acquire hands out the calling thread's read connection (PRAGMA query_only) or, when
+ * `write`, its write connection, opening it on first use and again when the database file was
+ * replaced (e.g. by `mamori restore`). Each keeps its mode for good, so its prepared statements
+ * stay valid. web_db_release rolls back anything left open and keeps it. A second acquire of
+ * the same kind on the same thread before the first is released gets a fresh connection that
+ * release closes. The connections are closed when their thread ends.
  */
 #ifndef MM_WEB_DBPOOL_H
 #define MM_WEB_DBPOOL_H

@@ -190,35 +190,38 @@ static void like_pattern(const char *q, struct strbuf *out)
 /* ---- the WHERE clause ---- */
 
 /*
- * The authz condition as a rowid set, so that each part can use its index: rows of every
- * department of the reach, of every system, of the person, or all rows when the first value
- * says so. The four values are those of authz_filter_bind, in its order.
+ * The authz condition: rows of a department of the reach, of one of its systems, or of the
+ * person. Each part is a plain column test, so SQLite answers the OR from the three indexes
+ * (its multi-index OR) and counts a 課長's 560 rows three times faster than a UNION of rowid
+ * sets did. The four values are those of authz_filter_bind, numbered ?1 to ?4 because the
+ * condition opens the WHERE clause: a part whose column the register lacks is left out, and
+ * the always-true term that names all four keeps the numbering of the `?` that follow. The
+ * first value ("every row") is always 0 here, since a reader of every row gets the list
+ * without this condition (where_build); should it ever be 1 the list is empty, never wider.
  */
 static void reach_sql(const struct reg_desc *d, struct strbuf *sb)
 {
-    const char *tb = d->table;
-    strbuf_addf(sb, " AND t.rowid IN (SELECT rowid FROM %s WHERE ? = 1", tb);
-    if (d->dept_col && d->dept_via_person)
-        strbuf_addf(sb, " UNION SELECT t.rowid FROM %s t WHERE ", tb);
-    else if (d->dept_col || d->dept_via_person)
-        strbuf_addf(sb, " UNION SELECT rowid FROM %s WHERE ", tb);
-    if (d->dept_col && d->dept_via_person) {
-        dept_expr(d, sb);
-        strbuf_addstr(sb, " IN (SELECT value FROM json_each(?))");
-    } else if (d->dept_col) {
-        strbuf_addf(sb, "%s IN (SELECT value FROM json_each(?))", d->dept_col);
-    } else if (d->dept_via_person) {
-        strbuf_addf(sb, "%s IN (SELECT id FROM person WHERE department_id IN "
-                        "(SELECT value FROM json_each(?)))",
+    /* no constant among the parts: a single one that no index answers turns the OR into a
+     * walk of the whole table */
+    struct strbuf any = STRBUF_INIT;
+    if (d->dept_col && d->dept_via_person) /* its own department, or its person's */
+        strbuf_addf(&any, " OR t.%s IN (SELECT value FROM json_each(?2)) OR (t.%s IS NULL AND "
+                          "t.%s IN (SELECT id FROM person WHERE department_id IN "
+                          "(SELECT value FROM json_each(?2))))",
+                    d->dept_col, d->dept_col, d->dept_via_person);
+    else if (d->dept_col)
+        strbuf_addf(&any, " OR t.%s IN (SELECT value FROM json_each(?2))", d->dept_col);
+    else if (d->dept_via_person)
+        strbuf_addf(&any, " OR t.%s IN (SELECT id FROM person WHERE department_id IN "
+                          "(SELECT value FROM json_each(?2)))",
                     d->dept_via_person);
-    } else {
-        strbuf_addf(sb, " UNION SELECT rowid FROM %s WHERE NULL IN (SELECT value FROM json_each(?))",
-                    tb);
-    }
-    strbuf_addf(sb, " UNION SELECT rowid FROM %s WHERE %s IN (SELECT value FROM json_each(?))",
-                tb, d->sys_col ? d->sys_col : "NULL");
-    strbuf_addf(sb, " UNION SELECT rowid FROM %s WHERE %s = ?)", tb,
-                d->person_col ? d->person_col : "NULL");
+    if (d->sys_col)
+        strbuf_addf(&any, " OR t.%s IN (SELECT value FROM json_each(?3))", d->sys_col);
+    if (d->person_col)
+        strbuf_addf(&any, " OR t.%s = ?4", d->person_col);
+    strbuf_addf(sb, " AND ?1 = 0 AND (?2 OR ?3 OR ?4 OR 1) AND (%s)",
+                any.len ? any.buf + 4 : "0"); /* without the first " OR " */
+    strbuf_release(&any);
 }
 
 struct where {
@@ -324,19 +327,28 @@ int reg_list(struct store *st, const struct authz_principal *who, const struct r
         where_release(&w);
         return rc;
     }
-    struct strbuf sql = STRBUF_INIT;
-    select_head(d, &sql);
-    strbuf_addstr(&sql, w.sql.buf);
+    struct strbuf order = STRBUF_INIT;
     const char *dir = q->desc ? "DESC" : "ASC";
     if (q->sort && strcmp(q->sort->name, "id") != 0 && (q->sort->flags & REG_REQUIRED))
-        strbuf_addf(&sql, " ORDER BY t.%s %s, t.id %s", q->sort->name, dir, dir);
+        strbuf_addf(&order, " ORDER BY t.%s %s, t.id %s", q->sort->name, dir, dir);
     else if (q->sort && strcmp(q->sort->name, "id") != 0) /* empty values last */
-        strbuf_addf(&sql, " ORDER BY t.%s IS NULL, t.%s %s, t.id %s", q->sort->name,
+        strbuf_addf(&order, " ORDER BY t.%s IS NULL, t.%s %s, t.id %s", q->sort->name,
                     q->sort->name, dir, dir);
     else
-        strbuf_addf(&sql, " ORDER BY t.id %s", dir);
-    if (q->per)
-        strbuf_addstr(&sql, " LIMIT ? OFFSET ?");
+        strbuf_addf(&order, " ORDER BY t.id %s", dir);
+    struct strbuf sql = STRBUF_INIT;
+    select_head(d, &sql);
+    if (q->per) {
+        /* The page's rows first, then their labels: SQLite computes the label subqueries of
+         * every row it sorts, so joining them before the LIMIT cost a 課長's list of 560 rows
+         * ten times the work of the 50 shown. */
+        strbuf_addf(&sql, " WHERE t.rowid IN (SELECT t.rowid FROM %s t%s%s LIMIT ? OFFSET ?)%s",
+                    d->table, w.sql.buf, order.buf, order.buf);
+    } else {
+        strbuf_addstr(&sql, w.sql.buf);
+        strbuf_addstr(&sql, order.buf);
+    }
+    strbuf_release(&order);
     struct store_stmt *s = NULL;
     rc = store_prepare(st, sql.buf, &s, err);
     strbuf_release(&sql);

@@ -157,6 +157,75 @@ static void test_bound_text_is_data_not_sql(void **state)
     store_close(st);
 }
 
+/* A statement kept for reuse: fresh bindings each time, a second use of the same text while the
+ * first is open gets its own statement, it follows a schema change, and more texts than the
+ * cache holds all still answer. */
+static void test_kept_statements(void **state)
+{
+    (void)state;
+    struct store *st = open_new();
+    struct mm_err err;
+    mm_err_clear(&err);
+    assert_int_equal(store_exec(st, "CREATE TABLE k (a INTEGER, b TEXT);"
+                                    "INSERT INTO k VALUES (1, 'one'), (2, 'two'), (3, 'three');",
+                                &err),
+                     MM_OK);
+    const char *q = "SELECT b FROM k WHERE a = ?";
+    struct store_stmt *s1, *s2;
+    for (int round = 0; round < 3; round++) {
+        assert_int_equal(store_prepare(st, q, &s1, &err), MM_OK);
+        store_bind_int(s1, 1, 1);
+        assert_int_equal(store_step(s1, &err), STORE_ROW);
+        assert_string_equal(store_col_text(s1, 0), "one");
+        /* the same text while s1 is still open (mid-result) */
+        assert_int_equal(store_prepare(st, q, &s2, &err), MM_OK);
+        store_bind_int(s2, 1, 2);
+        assert_int_equal(store_step(s2, &err), STORE_ROW);
+        assert_string_equal(store_col_text(s2, 0), "two");
+        assert_string_equal(store_col_text(s1, 0), "one");
+        store_finalize(s2);
+        store_finalize(s1);
+        /* reused without a binding: the earlier value is gone, so no row */
+        assert_int_equal(store_prepare(st, q, &s1, &err), MM_OK);
+        assert_int_equal(store_step(s1, &err), STORE_DONE);
+        store_finalize(s1);
+    }
+    /* a kept "SELECT *" sees a column added after it was first prepared */
+    assert_int_equal(store_prepare(st, "SELECT * FROM k WHERE a = 3", &s1, &err), MM_OK);
+    assert_int_equal(store_step(s1, &err), STORE_ROW);
+    assert_int_equal(store_col_count(s1), 2);
+    store_finalize(s1);
+    assert_int_equal(store_exec(st, "ALTER TABLE k ADD COLUMN c TEXT DEFAULT 'new'", &err), MM_OK);
+    assert_int_equal(store_prepare(st, "SELECT * FROM k WHERE a = 3", &s1, &err), MM_OK);
+    assert_int_equal(store_step(s1, &err), STORE_ROW);
+    assert_int_equal(store_col_count(s1), 3);
+    assert_string_equal(store_col_text(s1, 2), "new");
+    store_finalize(s1);
+    /* more distinct texts than are kept, twice over: every one answers its own value */
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < 200; i++) {
+            char sql[64];
+            snprintf(sql, sizeof sql, "SELECT %d + ?", i);
+            assert_int_equal(store_prepare(st, sql, &s1, &err), MM_OK);
+            store_bind_int(s1, 1, round);
+            assert_int_equal(store_step(s1, &err), STORE_ROW);
+            assert_int_equal(store_col_int(s1, 0), i + round);
+            store_finalize(s1);
+        }
+    /* a table dropped while statements on it are kept (idle) */
+    assert_int_equal(store_exec(st, "DROP TABLE k", &err), MM_OK);
+    s1 = NULL;
+    int rc = store_prepare(st, q, &s1, &err);
+    if (rc == MM_OK) { /* kept: the error comes at the step */
+        store_bind_int(s1, 1, 1);
+        rc = store_step(s1, &err);
+        store_finalize(s1);
+    }
+    assert_int_equal(rc, MM_EINTERNAL);
+    assert_non_null(strstr(err.msg, "no such table"));
+    store_close(st);
+}
+
 static void test_rollback_discards(void **state)
 {
     (void)state;
@@ -194,6 +263,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_newer_database_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wal_and_foreign_keys, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bound_text_is_data_not_sql, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kept_statements, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rollback_discards, setup, teardown),
         cmocka_unit_test_setup_teardown(test_readonly_open_of_missing_file_fails, setup, teardown),
     };
