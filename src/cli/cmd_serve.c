@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -17,8 +18,10 @@ static int cmd_serve(int argc, char **argv, struct cli *cli)
 {
     const char *listen_spec = DEFAULT_LISTEN;
     int trust_proxy = 0;
+    unsigned threads = 0; /* 0: one per processor */
     static const struct option opts[] = {{"listen", required_argument, NULL, 'l'},
                                          {"trust-proxy", no_argument, NULL, 'p'},
+                                         {"threads", required_argument, NULL, 't'},
                                          {0, 0, 0, 0}};
     optind = 0;
     opterr = 0;
@@ -27,7 +30,14 @@ static int cmd_serve(int argc, char **argv, struct cli *cli)
             listen_spec = optarg;
         else if (c == 'p')
             trust_proxy = 1;
-        else
+        else if (c == 't') {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (!*optarg || *end || n < 1 || n > WEB_THREADS_MAX)
+                return cli_usage(&cmd_serve_def, "--threads は 1〜%d の整数で指定してください（「%s」）",
+                                 WEB_THREADS_MAX, optarg);
+            threads = (unsigned)n;
+        } else
             return cli_usage(&cmd_serve_def, "オプションが正しくありません");
     }
     if (optind < argc)
@@ -69,7 +79,7 @@ static int cmd_serve(int argc, char **argv, struct cli *cli)
 
     struct web_server *srv;
     char url[96];
-    rc = web_server_start(cli->db_path, &where, trust_proxy, &srv, url, sizeof url, &err);
+    rc = web_server_start(cli->db_path, &where, trust_proxy, threads, &srv, url, sizeof url, &err);
     if (rc)
         return cli_fail(&err);
     printf("mamori を %s で起動しました（Ctrl+C で停止）\n", url);
@@ -92,14 +102,17 @@ static int cmd_serve(int argc, char **argv, struct cli *cli)
 
 const struct command cmd_serve_def = {
     "serve", cmd_serve, "Web 画面を提供する",
-    "使い方: mamori serve [--listen アドレス:ポート] [--trust-proxy]\n\n"
+    "使い方: mamori serve [--listen アドレス:ポート] [--trust-proxy] [--threads N]\n\n"
     "データベースの内容を Web ブラウザで見られるようにします（既定は http://127.0.0.1:8080/）。\n"
     "データベースは要求ごとに読み取り専用で開くため、動かしたまま他のコマンドで更新できます。\n"
     "Ctrl+C（SIGINT）または SIGTERM で停止します。\n\n"
     "  --listen 127.0.0.1:8080   待ち受けるアドレスとポート（IPv6 は [::1]:8080 のように書く）\n"
     "  --trust-proxy             TLS の中継（リバースプロキシ）の後ろで動かす。中継が付ける\n"
     "                            X-Forwarded-Proto: https でクッキーに Secure を付け、\n"
-    "                            X-Forwarded-For の最初のアドレスを接続元として記録する\n\n"
+    "                            X-Forwarded-For の最初のアドレスを接続元として記録する\n"
+    "  --threads N               要求を処理するスレッドの数（既定は CPU の数、最少 2）。\n"
+    "                            接続はどれか一つのスレッドが受け持つため、CPU の数より多く\n"
+    "                            しても速くはならず、応答時間のばらつきが増える\n\n"
     "トップページはログインした利用者だけが見られます（/login でログイン）。\n"
     "127.0.0.1 や [::1] で待ち受けるときは、宛先が 127.0.0.1・[::1]・localhost の要求だけに\n"
     "応えます（DNS リバインディング対策）。ほかのアドレスでは起動時に注意を表示します。\n\n"

@@ -19,7 +19,6 @@
 
 #include "web/web.h"
 
-#define THREADS 4
 #define LOG_PATH_MAX 200
 #define BODY_MAX 65536 /* bytes of a request body; more is refused with 413 */
 #define QUERY_MAX 2048 /* bytes of a query string; more is refused with 414 */
@@ -341,7 +340,15 @@ static int open_listener(const struct web_listen *where, int *fd_out, struct mm_
     return MM_OK;
 }
 
+/* One request thread per processor, at least two (so one long request never holds them all). */
+static unsigned default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 2 ? 2 : n > WEB_THREADS_MAX ? WEB_THREADS_MAX : (unsigned)n;
+}
+
 int web_server_start(const char *db_path, const struct web_listen *where, int trust_proxy,
+                     unsigned threads,
                      struct web_server **out, char *url_out, size_t url_size,
                      struct mm_err *err)
 {
@@ -368,7 +375,7 @@ int web_server_start(const char *db_path, const struct web_listen *where, int tr
         flags |= MHD_USE_IPv6;
     srv->daemon = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, srv, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, NULL,
-        MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)THREADS,
+        MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_THREAD_POOL_SIZE, threads ? threads : default_threads(),
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)256,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
         MHD_OPTION_END);

@@ -102,10 +102,13 @@ int web_signin_gate(const char *db_path, const struct web_request *req, struct a
  * requests whose Host header names the loopback are answered (others get 421), which defeats
  * DNS rebinding. A port already in use or
  * not permitted fails with MM_EINTERNAL and a message naming the address. On success
- * *url_out (caller-owned buffer of url_size bytes) holds the URL actually bound.
+ * *url_out (caller-owned buffer of url_size bytes) holds the URL actually bound. `threads`
+ * request threads serve the connections (0: one per processor, at least 2); each connection
+ * stays with one thread, so more threads than processors only spread the waits unevenly.
  */
+enum { WEB_THREADS_MAX = 64 };
 int web_server_start(const char *db_path, const struct web_listen *where, int trust_proxy,
-                     struct web_server **out, char *url_out, size_t url_size,
+                     unsigned threads, struct web_server **out, char *url_out, size_t url_size,
                      struct mm_err *err);
 /* Stops accepting, waits for requests in flight, closes the socket and frees the server. */
 void web_server_stop(struct web_server *srv);

@@ -34,9 +34,9 @@ signin() {
     echo "mamori_session=$tok"
 }
 
-# start_server DB PORT NAME : starts serve in the background; sets $server_pid
+# start_server DB PORT NAME [OPTION…] : starts serve in the background; sets $server_pid
 start_server() {
-    "$MAMORI" --db "$1" serve --listen "127.0.0.1:$2" >"$3.out" 2>"$3.err" &
+    "$MAMORI" --db "$1" serve --listen "127.0.0.1:$2" "${@:4}" >"$3.out" 2>"$3.err" &
     server_pid=$!
     pids+=("$server_pid")
     for _ in $(seq 1 100); do
@@ -111,6 +111,10 @@ contains err.out "--listen" "the malformed --listen is named"
 expect_exit 2 "a missing database exits 2" timeout 10 "$MAMORI" --db nowhere.db serve --listen 127.0.0.1:1 2>err.out
 contains err.out "mamori --db nowhere.db init" "a missing database names the command to run"
 check "serve does not create a missing database" test ! -e nowhere.db
+for bad in 0 65 x 2x ""; do
+    expect_exit 2 "--threads '$bad' exits 2" timeout 10 "$MAMORI" --db t.db serve --listen 127.0.0.1:1 --threads "$bad" 2>err.out
+    contains err.out "--threads は 1〜64 の整数" "--threads '$bad' is refused with the allowed range"
+done
 
 # --- the front page --------------------------------------------------------------------------
 port=$(free_port) || not_ok "free port"
@@ -227,7 +231,8 @@ if curl -s --max-time 2 -o /dev/null "$base/healthz"; then not_ok "stopped serve
 # --- an empty database, then one that disappears ---------------------------------------------
 "$MAMORI" --db e.db init >/dev/null
 port2=$(free_port) || not_ok "free port"
-if start_server e.db "$port2" s2; then ok "server on an empty database starts"; else not_ok "server on an empty database starts"; cat s2.err; fi
+# one request thread: every page still answers (the connections queue on it)
+if start_server e.db "$port2" s2 --threads 1; then ok "server on an empty database starts with --threads 1"; else not_ok "server on an empty database starts with --threads 1"; cat s2.err; fi
 pid2=$server_pid
 sqlite3 e.db "INSERT INTO person (id, name, employment, status) VALUES ('p1', '一郎', 'regular', 'active')"
 auth2=(-H "Cookie: $(signin e.db "http://127.0.0.1:$port2" ichiro p1)")
