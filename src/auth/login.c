@@ -22,10 +22,32 @@ static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
 static void make_dummy_hash(void)
 {
     char pw[65];
+    struct mm_err err;
     auth_random_hex(pw);
-    if (crypto_pwhash_str(dummy_hash, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    if (auth_password_hash(pw, dummy_hash, sizeof dummy_hash, &err) != MM_OK)
         dummy_hash[0] = '\0';
+}
+
+/* The stored hash again with today's limits, after the password was verified against it. */
+static int rehash(struct store *st, const struct user_row *r, const char *password,
+                  struct mm_err *err)
+{
+    if (!auth_password_needs_rehash(r->password_hash))
+        return MM_OK;
+    char hash[crypto_pwhash_STRBYTES];
+    int rc = auth_password_hash(password, hash, sizeof hash, err);
+    struct store_stmt *s = NULL;
+    if (!rc)
+        rc = store_prepare(st, "UPDATE app_user SET password_hash = ? WHERE id = ?", &s, err);
+    if (!rc) {
+        store_bind_text(s, 1, hash);
+        store_bind_int(s, 2, r->u.id);
+        int step = store_step(s, err);
+        rc = step == STORE_DONE ? MM_OK : step == STORE_ROW ? MM_EINTERNAL : step;
+        store_finalize(s);
+    }
+    sodium_memzero(hash, sizeof hash);
+    return rc;
 }
 
 static json_t *where_from(const char *ip, const char *user_agent)
@@ -217,6 +239,8 @@ static int login_tx(struct store *st, const char *login, const char *password,
     }
     if (!auth_password_verify(r.password_hash, password ? password : ""))
         rc = fail_attempt(st, &r, "wrong_password", AUTH_DENIED, ip, user_agent, now, res, err);
+    else if ((rc = rehash(st, &r, password ? password : "", err)))
+        ;
     else if (!r.u.totp_enabled)
         rc = succeed(st, &r, "none", ip, user_agent, now, res, err);
     else if (totp_code && *totp_code)

@@ -3,6 +3,7 @@
  * character class; ガイドライン 6.2(1)③ / (3)③), argon2id hashing with libsodium, and random
  * initial passwords that satisfy the policy.
  */
+#include <pthread.h>
 #include <sodium.h>
 #include <string.h>
 #include <strings.h>
@@ -68,6 +69,13 @@ int auth_password_check(struct store *st, const char *login, const char *passwor
     return MM_OK;
 }
 
+/*
+ * One argon2id computation at a time in the process: each takes AUTH_PWHASH_MEMLIMIT of memory,
+ * so a burst of sign-ins (or of wrong passwords sent on purpose) queues instead of multiplying
+ * the server's memory.
+ */
+static pthread_mutex_t pwhash_lock = PTHREAD_MUTEX_INITIALIZER;
+
 int auth_password_hash(const char *password, char *out, size_t size, struct mm_err *err)
 {
     int rc = auth_init(err);
@@ -75,8 +83,11 @@ int auth_password_hash(const char *password, char *out, size_t size, struct mm_e
         return rc;
     if (size < crypto_pwhash_STRBYTES)
         return mm_err_set(err, MM_EINTERNAL, "パスワードハッシュの領域が足りません");
-    if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    pthread_mutex_lock(&pwhash_lock);
+    rc = crypto_pwhash_str(out, password, strlen(password), AUTH_PWHASH_OPSLIMIT,
+                           AUTH_PWHASH_MEMLIMIT);
+    pthread_mutex_unlock(&pwhash_lock);
+    if (rc != 0)
         return mm_err_set(err, MM_EINTERNAL, "パスワードのハッシュを計算できません（メモリ不足）");
     return MM_OK;
 }
@@ -86,7 +97,15 @@ int auth_password_verify(const char *hash, const char *password)
     struct mm_err err;
     if (auth_init(&err) || !hash || !password)
         return 0;
-    return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+    pthread_mutex_lock(&pwhash_lock);
+    int rc = crypto_pwhash_str_verify(hash, password, strlen(password));
+    pthread_mutex_unlock(&pwhash_lock);
+    return rc == 0;
+}
+
+int auth_password_needs_rehash(const char *hash)
+{
+    return crypto_pwhash_str_needs_rehash(hash, AUTH_PWHASH_OPSLIMIT, AUTH_PWHASH_MEMLIMIT) != 0;
 }
 
 int auth_password_generate(struct store *st, const char *login, char *out, size_t size,

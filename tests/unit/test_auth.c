@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 #include <liboath/oath.h>
+#include <sodium.h>
 
 #include "auth/auth.h"
 
@@ -140,6 +141,58 @@ static void test_hash_verify(void **state)
     char h2[256];
     assert_int_equal(auth_password_hash("Kanri-Pass-2026", h2, sizeof h2, &err), MM_OK);
     assert_string_not_equal(h, h2); /* salted */
+}
+
+/* The limits in use (19 MiB, 2 passes); a hash of an earlier version's limits (64 MiB) still
+ * signs in and is replaced by one of today's limits, while a wrong password leaves it alone. */
+static void test_rehash_on_sign_in(void **state)
+{
+    (void)state;
+    char h[crypto_pwhash_STRBYTES];
+    mm_err_clear(&err);
+    assert_int_equal(auth_password_hash("Kanri-Pass-2026", h, sizeof h, &err), MM_OK);
+    assert_non_null(strstr(h, "$m=19456,t=2,p=1$"));
+    assert_false(auth_password_needs_rehash(h));
+
+    struct store *st = open_db(":memory:");
+    char pw[65];
+    add_user(st, "hanako", "S1", pw);
+    char old[crypto_pwhash_STRBYTES];
+    assert_int_equal(crypto_pwhash_str(old, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                       crypto_pwhash_MEMLIMIT_INTERACTIVE),
+                     0);
+    assert_true(auth_password_needs_rehash(old));
+    struct store_stmt *s;
+    mm_err_clear(&err);
+    assert_int_equal(store_prepare(st, "UPDATE app_user SET password_hash = ? WHERE login = 'hanako'",
+                                   &s, &err),
+                     MM_OK);
+    store_bind_text(s, 1, old);
+    assert_int_equal(store_step(s, &err), STORE_DONE);
+    store_finalize(s);
+
+    assert_int_equal(login(st, "hanako", "Wrong-pass-123", NULL, T0 + 1).outcome, AUTH_DENIED);
+    char now[crypto_pwhash_STRBYTES] = "";
+    assert_int_equal(store_prepare(st, "SELECT password_hash FROM app_user WHERE login = 'hanako'",
+                                   &s, &err),
+                     MM_OK);
+    assert_int_equal(store_step(s, &err), STORE_ROW);
+    snprintf(now, sizeof now, "%s", store_col_text(s, 0));
+    store_finalize(s);
+    assert_string_equal(now, old);
+
+    struct auth_login_result r = login(st, "hanako", pw, NULL, T0 + 2);
+    assert_int_not_equal(r.outcome, AUTH_DENIED);
+    assert_int_equal(store_prepare(st, "SELECT password_hash FROM app_user WHERE login = 'hanako'",
+                                   &s, &err),
+                     MM_OK);
+    assert_int_equal(store_step(s, &err), STORE_ROW);
+    snprintf(now, sizeof now, "%s", store_col_text(s, 0));
+    store_finalize(s);
+    assert_string_not_equal(now, old);
+    assert_non_null(strstr(now, "$m=19456,t=2,p=1$"));
+    assert_true(auth_password_verify(now, pw));
+    store_close(st);
 }
 
 static double seconds(void)
@@ -609,6 +662,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_password_policy),
         cmocka_unit_test(test_hash_verify),
+        cmocka_unit_test(test_rehash_on_sign_in),
         cmocka_unit_test(test_unknown_same_as_wrong),
         cmocka_unit_test(test_lockout),
         cmocka_unit_test(test_totp_window_and_replay),
