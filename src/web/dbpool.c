@@ -8,10 +8,18 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* A memo kept with the read connection: the value and the data_version it was read at. */
+struct memo {
+    void *value;
+    void (*free_fn)(void *);
+    long long version;
+};
+
 /* One kept connection: reads only (PRAGMA query_only) in slot 0, writes allowed in slot 1. */
 struct conn {
     struct store *st;
     int in_use;
+    struct memo memo[WEB_MEMOS]; /* slot 0 only */
 };
 
 struct kept {
@@ -24,9 +32,18 @@ struct kept {
 static pthread_key_t key;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 
+static void memo_clear(struct memo *m)
+{
+    if (m->value && m->free_fn)
+        m->free_fn(m->value);
+    *m = (struct memo){0};
+}
+
 static void kept_drop(struct kept *k)
 {
     for (size_t i = 0; i < 2; i++) {
+        for (size_t j = 0; j < WEB_MEMOS; j++)
+            memo_clear(&k->c[i].memo[j]);
         store_close(k->c[i].st);
         k->c[i].st = NULL;
     }
@@ -135,4 +152,45 @@ void web_db_release(struct store *st)
             return;
         }
     store_close(st);
+}
+
+int web_db_data_version(struct store *st, long long *out, struct mm_err *err)
+{
+    return store_query_int(st, "PRAGMA data_version", out, err);
+}
+
+/* The read connection slot holding `st` on this thread, or NULL. */
+static struct conn *read_conn(struct store *st)
+{
+    pthread_once(&key_once, make_key);
+    struct kept *k = pthread_getspecific(key);
+    return k && st && k->c[0].st == st ? &k->c[0] : NULL;
+}
+
+void *web_db_memo_get(struct store *st, enum web_memo which)
+{
+    struct conn *c = read_conn(st);
+    if (!c || (unsigned)which >= WEB_MEMOS || !c->memo[which].value)
+        return NULL;
+    struct mm_err err;
+    mm_err_clear(&err);
+    long long now = 0;
+    if (web_db_data_version(st, &now, &err) || now != c->memo[which].version) {
+        memo_clear(&c->memo[which]); /* the database changed since (or cannot tell) */
+        return NULL;
+    }
+    return c->memo[which].value;
+}
+
+int web_db_memo_put(struct store *st, enum web_memo which, long long version, void *value,
+                    void (*free_fn)(void *))
+{
+    struct conn *c = read_conn(st);
+    if (!c || (unsigned)which >= WEB_MEMOS || !value)
+        return 0;
+    if (c->memo[which].value == value)
+        return 1;
+    memo_clear(&c->memo[which]);
+    c->memo[which] = (struct memo){value, free_fn, version};
+    return 1;
 }

@@ -5,6 +5,8 @@
  */
 #include "web/overview.h"
 
+#include "web/dbpool.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,6 +127,8 @@ int overview_load(struct store *st, struct overview *ov, struct mm_err *err)
     if (rc)
         return rc;
     rc = store_schema_version(st, &ov->schema, err);
+    if (!rc) /* after a first read, so it is the version of this snapshot */
+        rc = web_db_data_version(st, &ov->data_version, err);
     if (!rc)
         rc = load_org(st, ov, err);
     if (!rc)
@@ -173,4 +177,12 @@ void overview_free(struct overview *ov)
     list_free(&ov->systems);
     list_free(&ov->assets);
     memset(ov, 0, sizeof *ov);
+}
+
+void overview_destroy(void *ov)
+{
+    if (!ov)
+        return;
+    overview_free(ov);
+    free(ov);
 }

@@ -38,10 +38,13 @@ struct overview {
     struct overview_list assets;            /* per confidentiality class, highest first */
     long long people_active_total, systems_total, assets_total;
     long long accounts_total, accounts_active, accounts_active_privileged;
+    long long data_version; /* PRAGMA data_version in the snapshot read (for web_db_memo_put) */
 };
 
 /* Reads the overview inside a read transaction. */
 int overview_load(struct store *st, struct overview *ov, struct mm_err *err);
 void overview_free(struct overview *ov);
+/* overview_free, then free(ov): for an overview allocated on the heap (a web_db memo). */
+void overview_destroy(void *ov);
 
 #endif

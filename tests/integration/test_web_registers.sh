@@ -174,10 +174,18 @@ check "the other asset is unchanged" test "$(q "SELECT * FROM asset WHERE id = '
 check "POST edit without csrf is 403" test "$(req POST "/r/asset/$mine/edit" x.html "${H[@]}" --data-urlencode "name=x")" = 403
 
 # --- create -----------------------------------------------------------------------------
+# the front page's asset total (kept by the server until the database changes)
+home_assets() {
+    req GET / home.html "${H[@]}" >/dev/null
+    sed -n 's|.*<th scope="row">情報資産 計</th><td class="num">\([0-9]*\)</td>.*|\1|p' home.html
+}
+assets_before=$(home_assets)
+is "the front page counts every asset" "$assets_before" "$(q "SELECT COUNT(*) FROM asset")"
 check "GET new is 200" test "$(req GET /r/asset/new n.html "${H[@]}")" = 200
 cp n.html ed.html
 check "POST new is 303" test "$(post_form /r/asset/new pn.html "id=as99001" "name=新しい資産" "department_id=$dept" "medium=paper" "confidentiality=2" "integrity=1" "availability=1" "personal_info=0")" = 303
 check "the new asset exists" test "$(q "SELECT department_id FROM asset WHERE id = 'as99001'")" = "$dept"
+is "the front page counts the asset created through the web" "$(home_assets)" "$((assets_before + 1))"
 check "a duplicate id is 422" test "$(post_form /r/asset/new pn2.html "id=as99001" "name=もう一つ" "department_id=$dept" "medium=paper" "confidentiality=2" "integrity=1" "availability=1" "personal_info=0")" = 422
 contains pn2.html "既に使われています" "duplicate id message"
 check "a created asset in another 課 is refused" test "$(post_form /r/asset/new pn3.html "id=as99002" "name=他課" "department_id=$other_dept" "medium=paper" "confidentiality=2" "integrity=1" "availability=1" "personal_info=0")" = 422
