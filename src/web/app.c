@@ -166,6 +166,19 @@ void app_internal(struct web_ctx *c, const struct mm_err *err)
     web_page_error(c->resp, 500);
 }
 
+void app_download(struct web_ctx *c, const char *type, const void *data, size_t len,
+                  const char *filename)
+{
+    struct web_response *resp = c->resp;
+    strbuf_reset(&resp->body);
+    strbuf_add(&resp->body, data, len);
+    resp->status = 200;
+    resp->content_type = type;
+    resp->cache = "no-store";
+    snprintf(resp->disposition, sizeof resp->disposition, "attachment; filename=\"%s\"",
+             filename);
+}
+
 void app_redirect(struct web_ctx *c, const char *location)
 {
     struct web_response *resp = c->resp;

@@ -108,6 +108,12 @@ void app_internal(struct web_ctx *c, const struct mm_err *err);
 /* 303 See Other to a path of this site (must start with '/'; built by the caller). */
 void app_redirect(struct web_ctx *c, const char *location);
 /*
+ * 200 with `len` bytes of `data` (copied) as a download of `type`, never cached, saved as
+ * `filename` (ASCII, no quotes: built by the caller from ids, not from user text).
+ */
+void app_download(struct web_ctx *c, const char *type, const void *data, size_t len,
+                  const char *filename);
+/*
  * The API's error object: {"error":{"status":N,"code":"…","message":"…"}} with the status.
  * `code` is a stable ASCII word (forbidden, not_found, invalid, conflict, internal …).
  */

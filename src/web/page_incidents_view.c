@@ -600,14 +600,9 @@ void inc_get_pdf(struct web_ctx *c, char *const *args)
         app_internal(c, &err);
         return;
     }
-    struct web_response *resp = c->resp;
-    strbuf_reset(&resp->body);
-    strbuf_add(&resp->body, data, len);
+    char name[160];
+    snprintf(name, sizeof name, "incident-%s.pdf", inc_js(inc, "id"));
+    app_download(c, "application/pdf", data, len, name);
     free(data);
-    resp->status = 200;
-    resp->content_type = "application/pdf";
-    resp->cache = "no-store";
-    snprintf(resp->disposition, sizeof resp->disposition,
-             "attachment; filename=\"incident-%s.pdf\"", inc_js(inc, "id"));
     json_decref(inc);
 }

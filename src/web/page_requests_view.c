@@ -435,15 +435,10 @@ void rq_get_print(struct web_ctx *c, char *const *args)
         app_internal(c, &err);
         return;
     }
-    struct web_response *resp = c->resp;
-    strbuf_reset(&resp->body);
-    strbuf_add(&resp->body, data, len);
+    char name[64];
+    snprintf(name, sizeof name, "request-%lld.pdf", id);
+    app_download(c, "application/pdf", data, len, name);
     free(data);
-    resp->status = 200;
-    resp->content_type = "application/pdf";
-    resp->cache = "no-store";
-    snprintf(resp->disposition, sizeof resp->disposition,
-             "attachment; filename=\"request-%lld.pdf\"", id);
 }
 
 void rq_get_attachment(struct web_ctx *c, char *const *args)
@@ -474,13 +469,9 @@ void rq_get_attachment(struct web_ctx *c, char *const *args)
         app_internal(c, &err);
         return;
     }
-    struct web_response *resp = c->resp;
-    strbuf_reset(&resp->body);
-    strbuf_add(&resp->body, data, size);
+    /* the stored name is the uploader's text: the download is named by the ids instead */
+    char file[80];
+    snprintf(file, sizeof file, "request-%lld-attachment-%lld", id, aid);
+    app_download(c, "application/octet-stream", data, size, file);
     free(data);
-    resp->status = 200;
-    resp->content_type = "application/octet-stream";
-    resp->cache = "no-store";
-    snprintf(resp->disposition, sizeof resp->disposition,
-             "attachment; filename=\"request-%lld-attachment-%lld\"", id, aid);
 }
