@@ -331,6 +331,41 @@ static int open_store(struct web_ctx *c, int write)
     return 0;
 }
 
+static void principal_free(void *p)
+{
+    authz_free(p);
+}
+
+/*
+ * The user's roles, scopes and grants for today. Reading them (every grant row and the scoped
+ * departments below each assignment) was a tenth of a register page, so a page read keeps them
+ * with the thread's read connection until the database changes: a new assignment or grant row
+ * counts from the next request, as before.
+ */
+static int load_principal(struct web_ctx *c)
+{
+    char key[WEB_MEMO_KEY_MAX];
+    snprintf(key, sizeof key, "%s|%s", c->person_id, c->today);
+    c->who = web_db_memo_get(c->st, WEB_MEMO_PRINCIPAL, key);
+    if (c->who) {
+        c->who_kept = 1;
+        return 1;
+    }
+    struct mm_err err;
+    mm_err_clear(&err);
+    long long version = 0; /* read first: a commit during the load only makes the memo stale */
+    int versioned = web_db_data_version(c->st, &version, &err) == MM_OK;
+    mm_err_clear(&err);
+    int rc = authz_load(c->st, c->person_id[0] ? c->person_id : NULL, c->today, &c->who, &err);
+    if (rc) {
+        app_internal(c, &err);
+        return 0;
+    }
+    c->who_kept = versioned && web_db_memo_put(c->st, WEB_MEMO_PRINCIPAL, key, version, c->who,
+                                               principal_free);
+    return 1;
+}
+
 /* The person linked to the user, and their name, for the frame and the decisions. */
 static int load_user(struct web_ctx *c)
 {
@@ -360,12 +395,7 @@ static int load_user(struct web_ctx *c)
     }
     snprintf(c->person_id, sizeof c->person_id, "%s", u.person_id);
     snprintf(c->person_name, sizeof c->person_name, "%s", u.person_name);
-    rc = authz_load(c->st, c->person_id[0] ? c->person_id : NULL, c->today, &c->who, &err);
-    if (rc) {
-        app_internal(c, &err);
-        return 0;
-    }
-    return 1;
+    return load_principal(c);
 }
 
 /* "Authorization: Bearer <token>" → the user; 401 JSON otherwise. */
@@ -399,8 +429,10 @@ static int api_authenticate(struct web_ctx *c)
 
 static void ctx_release(struct web_ctx *c)
 {
-    authz_free(c->who);
+    if (!c->who_kept)
+        authz_free(c->who);
     c->who = NULL;
+    c->who_kept = 0;
     web_db_release(c->st);
     c->st = NULL;
 }

@@ -34,6 +34,7 @@ struct web_ctx {
     struct strbuf *log; /* detail for the server log (never secrets); may be NULL */
     struct store *st;
     struct authz_principal *who;
+    int who_kept;       /* `who` belongs to the connection's memo (web_db_memo_put) */
     int api;            /* signed in with an API token: answer JSON */
     long long user_id;
     char login[AUTH_LOGIN_MAX + 1];

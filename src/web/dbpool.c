@@ -4,22 +4,30 @@
 #include "web/dbpool.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 /* A memo kept with the read connection: the value and the data_version it was read at. */
 struct memo {
-    void *value;
+    int which;
+    char key[WEB_MEMO_KEY_MAX];
+    void *value; /* NULL: the slot is free */
     void (*free_fn)(void *);
     long long version;
+    unsigned long used; /* conn tick at the last use, for evicting the least recent */
+    int busy;           /* handed out in the request under way: not evicted */
 };
+
+enum { MEMO_SLOTS = 16 };
 
 /* One kept connection: reads only (PRAGMA query_only) in slot 0, writes allowed in slot 1. */
 struct conn {
     struct store *st;
     int in_use;
-    struct memo memo[WEB_MEMOS]; /* slot 0 only */
+    struct memo memo[MEMO_SLOTS]; /* slot 0 (the read connection) only */
+    unsigned long tick;
 };
 
 struct kept {
@@ -42,7 +50,7 @@ static void memo_clear(struct memo *m)
 static void kept_drop(struct kept *k)
 {
     for (size_t i = 0; i < 2; i++) {
-        for (size_t j = 0; j < WEB_MEMOS; j++)
+        for (size_t j = 0; j < MEMO_SLOTS; j++)
             memo_clear(&k->c[i].memo[j]);
         store_close(k->c[i].st);
         k->c[i].st = NULL;
@@ -149,6 +157,8 @@ void web_db_release(struct store *st)
     for (size_t i = 0; k && i < 2; i++)
         if (k->c[i].st == st) {
             k->c[i].in_use = 0;
+            for (size_t j = 0; j < MEMO_SLOTS; j++)
+                k->c[i].memo[j].busy = 0; /* what the request was given may now be evicted */
             return;
         }
     store_close(st);
@@ -167,30 +177,58 @@ static struct conn *read_conn(struct store *st)
     return k && st && k->c[0].st == st ? &k->c[0] : NULL;
 }
 
-void *web_db_memo_get(struct store *st, enum web_memo which)
+static int memo_is(const struct memo *m, enum web_memo which, const char *name)
 {
-    struct conn *c = read_conn(st);
-    if (!c || (unsigned)which >= WEB_MEMOS || !c->memo[which].value)
-        return NULL;
-    struct mm_err err;
-    mm_err_clear(&err);
-    long long now = 0;
-    if (web_db_data_version(st, &now, &err) || now != c->memo[which].version) {
-        memo_clear(&c->memo[which]); /* the database changed since (or cannot tell) */
-        return NULL;
-    }
-    return c->memo[which].value;
+    return m->value && m->which == (int)which && strcmp(m->key, name ? name : "") == 0;
 }
 
-int web_db_memo_put(struct store *st, enum web_memo which, long long version, void *value,
-                    void (*free_fn)(void *))
+void *web_db_memo_get(struct store *st, enum web_memo which, const char *name)
 {
     struct conn *c = read_conn(st);
-    if (!c || (unsigned)which >= WEB_MEMOS || !value)
+    if (!c || (name && strlen(name) >= WEB_MEMO_KEY_MAX))
+        return NULL;
+    for (size_t i = 0; i < MEMO_SLOTS; i++) {
+        struct memo *m = &c->memo[i];
+        if (!memo_is(m, which, name))
+            continue;
+        struct mm_err err;
+        mm_err_clear(&err);
+        long long now = 0;
+        if (web_db_data_version(st, &now, &err) || now != m->version) {
+            if (!m->busy)
+                memo_clear(m); /* the database changed since (or cannot tell) */
+            return NULL;
+        }
+        m->used = ++c->tick;
+        m->busy = 1;
+        return m->value;
+    }
+    return NULL;
+}
+
+int web_db_memo_put(struct store *st, enum web_memo which, const char *name, long long version,
+                    void *value, void (*free_fn)(void *))
+{
+    struct conn *c = read_conn(st);
+    if (!c || !value || (name && strlen(name) >= WEB_MEMO_KEY_MAX))
         return 0;
-    if (c->memo[which].value == value)
-        return 1;
-    memo_clear(&c->memo[which]);
-    c->memo[which] = (struct memo){value, free_fn, version};
+    struct memo *slot = NULL;
+    for (size_t i = 0; i < MEMO_SLOTS; i++) {
+        struct memo *m = &c->memo[i];
+        if (m->busy)
+            continue;
+        if (memo_is(m, which, name) || !m->value) {
+            slot = m;
+            break;
+        }
+        if (!slot || m->used < slot->used)
+            slot = m;
+    }
+    if (!slot)
+        return 0;
+    memo_clear(slot);
+    *slot = (struct memo){.which = (int)which, .value = value, .free_fn = free_fn,
+                          .version = version, .used = ++c->tick, .busy = 1};
+    snprintf(slot->key, sizeof slot->key, "%s", name ? name : "");
     return 1;
 }

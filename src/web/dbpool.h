@@ -25,20 +25,22 @@ void web_db_forget(void);
 int web_db_data_version(struct store *st, long long *out, struct mm_err *err);
 
 /*
- * Memos: a value derived from the database, kept with the thread's read connection and given
+ * Memos: values derived from the database, kept with the thread's read connection and given
  * back until the database changes. The read connection never writes, so every commit (by the
  * server's write connections or by another process) changes its data_version.
  *
- * web_db_memo_get gives the value kept for `which` when the database is still at the version
- * it was read at, NULL otherwise (a stale value is freed). web_db_memo_put keeps `value`, read
- * at `version` (web_db_data_version inside the same read transaction), and returns 1 when the
- * memo now owns it; it returns 0 (the caller still owns it) when `st` is not this thread's
- * kept read connection. A kept value lives until replaced, the connection is reopened or the
- * thread ends.
+ * web_db_memo_get gives the value kept for (`which`, `key`) when the database is still at the
+ * version it was read at, NULL otherwise (a stale value is freed). web_db_memo_put keeps
+ * `value`, read at `version` (web_db_data_version read before or in the same snapshot as the
+ * value), and returns 1 when the memo now owns it; 0 (the caller still owns it) when `st` is not
+ * this thread's kept read connection or nothing can be evicted. A value given by either stays
+ * valid until web_db_release; after that it may be replaced, evicted (the least recent of
+ * sixteen), or freed when the connection is reopened or the thread ends.
  */
-enum web_memo { WEB_MEMO_OVERVIEW, WEB_MEMOS };
-void *web_db_memo_get(struct store *st, enum web_memo which);
-int web_db_memo_put(struct store *st, enum web_memo which, long long version, void *value,
-                    void (*free_fn)(void *));
+enum web_memo { WEB_MEMO_OVERVIEW, WEB_MEMO_PRINCIPAL };
+enum { WEB_MEMO_KEY_MAX = 160 };
+void *web_db_memo_get(struct store *st, enum web_memo which, const char *key);
+int web_db_memo_put(struct store *st, enum web_memo which, const char *key, long long version,
+                    void *value, void (*free_fn)(void *));
 
 #endif

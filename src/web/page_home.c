@@ -211,7 +211,7 @@ static void awaiting_section(struct strbuf *sb, const long long n[AWAIT_KINDS])
 static struct overview *overview_now(struct web_ctx *c, int *owned, struct mm_err *err)
 {
     *owned = 0;
-    struct overview *ov = web_db_memo_get(c->st, WEB_MEMO_OVERVIEW);
+    struct overview *ov = web_db_memo_get(c->st, WEB_MEMO_OVERVIEW, NULL);
     if (ov)
         return ov;
     if (!(ov = calloc(1, sizeof *ov))) {
@@ -222,7 +222,8 @@ static struct overview *overview_now(struct web_ctx *c, int *owned, struct mm_er
         overview_destroy(ov);
         return NULL;
     }
-    *owned = !web_db_memo_put(c->st, WEB_MEMO_OVERVIEW, ov->data_version, ov, overview_destroy);
+    *owned = !web_db_memo_put(c->st, WEB_MEMO_OVERVIEW, NULL, ov->data_version, ov,
+                              overview_destroy);
     return ov;
 }
 
