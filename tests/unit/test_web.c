@@ -15,6 +15,7 @@
 
 #include "store/store.h"
 #include "util/embedded.h"
+#include "web/dbpool.h"
 #include "web/html.h"
 #include "web/web.h"
 
@@ -175,6 +176,91 @@ static void test_app_routes_need_a_session(void **state)
     web_response_release(&r);
 }
 
+static int freed;
+static void count_free(void *p)
+{
+    free(p);
+    freed++;
+}
+
+static int *boxed(int v)
+{
+    int *p = malloc(sizeof *p);
+    assert_non_null(p);
+    *p = v;
+    return p;
+}
+
+/* The memos of the thread's read connection: given back until another connection commits,
+ * never on the write connection, the least recent of sixteen evicted, and nothing handed out
+ * to the request under way evicted before the connection is released. */
+static void test_memos(void **state)
+{
+    (void)state;
+    struct mm_err err;
+    mm_err_clear(&err);
+    struct store *rd = NULL, *wr = NULL;
+    freed = 0;
+    assert_int_equal(web_db_acquire(dbpath, 0, &rd, &err), MM_OK);
+    long long v = 0;
+    assert_int_equal(web_db_data_version(rd, &v, &err), MM_OK);
+    int *a = boxed(1);
+    assert_int_equal(web_db_memo_put(rd, WEB_MEMO_PRINCIPAL, "p1|2026-11-24", v, a, count_free), 1);
+    assert_ptr_equal(web_db_memo_get(rd, WEB_MEMO_PRINCIPAL, "p1|2026-11-24"), a);
+    assert_null(web_db_memo_get(rd, WEB_MEMO_PRINCIPAL, "p1|2026-11-25"));
+    assert_null(web_db_memo_get(rd, WEB_MEMO_OVERVIEW, "p1|2026-11-24"));
+    web_db_release(rd);
+
+    /* the write connection keeps nothing */
+    assert_int_equal(web_db_acquire(dbpath, 1, &wr, &err), MM_OK);
+    int *w = boxed(2);
+    assert_int_equal(web_db_memo_put(wr, WEB_MEMO_OVERVIEW, NULL, v, w, count_free), 0);
+    free(w);
+    assert_null(web_db_memo_get(wr, WEB_MEMO_PRINCIPAL, "p1|2026-11-24"));
+    /* a statement there that writes nothing leaves the memo; a commit that writes makes it stale */
+    assert_int_equal(store_exec(wr, "UPDATE organization SET name = name", &err), MM_OK);
+    web_db_release(wr);
+    assert_int_equal(web_db_acquire(dbpath, 0, &rd, &err), MM_OK);
+    assert_ptr_equal(web_db_memo_get(rd, WEB_MEMO_PRINCIPAL, "p1|2026-11-24"), a);
+    web_db_release(rd);
+    assert_int_equal(web_db_acquire(dbpath, 1, &wr, &err), MM_OK);
+    assert_int_equal(store_exec(wr, "CREATE TABLE memo_probe (x INTEGER)", &err), MM_OK);
+    web_db_release(wr);
+    assert_int_equal(web_db_acquire(dbpath, 0, &rd, &err), MM_OK);
+    assert_null(web_db_memo_get(rd, WEB_MEMO_PRINCIPAL, "p1|2026-11-24"));
+    assert_int_equal(freed, 1);
+
+    /* sixteen kept; the seventeenth evicts the least recent, but not one handed out */
+    assert_int_equal(web_db_data_version(rd, &v, &err), MM_OK);
+    int *first = boxed(100);
+    assert_int_equal(web_db_memo_put(rd, WEB_MEMO_PRINCIPAL, "k0", v, first, count_free), 1);
+    web_db_release(rd);
+    assert_int_equal(web_db_acquire(dbpath, 0, &rd, &err), MM_OK);
+    assert_ptr_equal(web_db_memo_get(rd, WEB_MEMO_PRINCIPAL, "k0"), first); /* given again */
+    for (int i = 1; i < 16; i++) {
+        char k[16];
+        snprintf(k, sizeof k, "k%d", i);
+        assert_int_equal(web_db_memo_put(rd, WEB_MEMO_PRINCIPAL, k, v, boxed(100 + i), count_free),
+                         1);
+    }
+    /* all sixteen are busy in this request: nothing can be evicted */
+    int *extra = boxed(999);
+    assert_int_equal(web_db_memo_put(rd, WEB_MEMO_PRINCIPAL, "k16", v, extra, count_free), 0);
+    free(extra);
+    web_db_release(rd);
+    assert_int_equal(web_db_acquire(dbpath, 0, &rd, &err), MM_OK);
+    assert_int_equal(*(int *)web_db_memo_get(rd, WEB_MEMO_PRINCIPAL, "k0"), 100); /* touched */
+    int before = freed;
+    assert_int_equal(web_db_memo_put(rd, WEB_MEMO_PRINCIPAL, "k16", v, boxed(116), count_free), 1);
+    assert_int_equal(freed, before + 1);
+    assert_null(web_db_memo_get(rd, WEB_MEMO_PRINCIPAL, "k1")); /* the least recent went */
+    assert_int_equal(*(int *)web_db_memo_get(rd, WEB_MEMO_PRINCIPAL, "k0"), 100);
+    assert_int_equal(*(int *)web_db_memo_get(rd, WEB_MEMO_PRINCIPAL, "k16"), 116);
+    web_db_release(rd);
+    web_db_forget(); /* frees what is kept */
+    assert_int_equal(freed, before + 1 + 16);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +269,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_routes_errors_and_static, setup, teardown),
         cmocka_unit_test_setup_teardown(test_healthz, setup, teardown),
         cmocka_unit_test_setup_teardown(test_app_routes_need_a_session, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_memos, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
