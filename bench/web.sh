@@ -8,7 +8,7 @@
 # redirect to /login would count as a success in wrk). Prints `name value` lines with the
 # targets beside them: p99 < 50 ms, no non-2xx answers and no socket errors, server peak RSS
 # (VmHWM) < 64 MB. A benchmark, not a test: it never fails on a slow figure. Loopback only,
-# fixed duration (about 4 × 20 s plus the first build of the data set).
+# fixed duration (about 5 × 20 s plus the first build of the data set).
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -u
 build=${1:-build}
@@ -210,6 +210,8 @@ load dashboard_toukatsu "$tk_cookie" /dashboard
 load assets_toukatsu "$tk_cookie" "/r/asset?f_confidentiality=3B&sort=name&page=3"
 load dashboard_kacho "$ism_cookie" /dashboard
 load assets_kacho "$ism_cookie" "/r/asset?f_confidentiality=2&sort=name"
+# the front page every user lands on: organization-wide register counts and what awaits them
+load home_kacho "$ism_cookie" /
 
 hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$server_pid/status")
 [ "$hwm_reset" = 1 ] || echo "# the peak could not be reset after sign-in: the figure below includes it"
