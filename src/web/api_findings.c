@@ -37,15 +37,6 @@ static void dashboard(struct web_ctx *c, char *const *args)
     app_json(c, 200, j);
 }
 
-static int parse_id(const char *s, long long *id)
-{
-    char *end;
-    if (!s || *s < '0' || *s > '9')
-        return 0;
-    *id = strtoll(s, &end, 10);
-    return *end == '\0' && *id > 0;
-}
-
 /* The list envelope of one run's findings, with the query fields of the request. */
 static void findings_of_run(struct web_ctx *c, const struct dash_run *run, json_t *extra)
 {
@@ -165,27 +156,9 @@ static void checks(struct web_ctx *c, char *const *args)
 
 static void check_get(struct web_ctx *c, char *const *args)
 {
-    if (!authz_allows(c->who, "check_run", AUTHZ_READ, NULL)) {
-        app_deny(c);
-        return;
-    }
-    long long id;
     struct dash_run run;
-    int found = 0;
-    struct mm_err err;
-    mm_err_clear(&err);
-    if (!parse_id(args[0], &id)) {
-        app_not_found(c);
+    if (!dash_run_visible(c, args[0], &run))
         return;
-    }
-    if (dash_run_get(c->st, id, &run, &found, &err)) {
-        app_internal(c, &err);
-        return;
-    }
-    if (!found) {
-        app_not_found(c);
-        return;
-    }
     findings_of_run(c, &run, json_pack("{s:o}", "run", dash_run_json(&run)));
 }
 

@@ -166,6 +166,18 @@ void app_internal(struct web_ctx *c, const struct mm_err *err)
     web_page_error(c->resp, 500);
 }
 
+int app_parse_id(const char *s, long long *id)
+{
+    char *end;
+    if (!s || *s < '0' || *s > '9')
+        return 0;
+    long long v = strtoll(s, &end, 10);
+    if (*end || v <= 0)
+        return 0;
+    *id = v;
+    return 1;
+}
+
 void app_download(struct web_ctx *c, const char *type, const void *data, size_t len,
                   const char *filename)
 {

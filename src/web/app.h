@@ -125,6 +125,9 @@ void app_json(struct web_ctx *c, int status, struct json_t *j);
 
 /* ---- input ---- */
 
+/* A row id in a path: digits only, above 0. 1 with *id set, 0 otherwise. */
+int app_parse_id(const char *s, long long *id);
+
 /* Query-string field (decoded) into out[size]; 1 when present and it fits, else 0 and "". */
 int app_query(const struct web_ctx *c, const char *name, char *out, size_t size);
 /* Form field of a POST body; same contract. */

@@ -149,6 +149,13 @@ struct audit_actor;
 int dash_run_check(struct store *st, const struct audit_actor *actor, const char *today,
                    long long *id, size_t *nfindings, struct mm_err *err);
 
+/*
+ * The check run named by `arg` (a path segment) for a page or the API: 1 with *out filled when
+ * the user may read check runs and it exists; otherwise 0, with 403, 404 or 500 answered.
+ */
+struct web_ctx;
+int dash_run_visible(struct web_ctx *c, const char *arg, struct dash_run *out);
+
 json_t *dash_finding_json(const struct dash_finding *f);
 json_t *dash_run_json(const struct dash_run *r);
 

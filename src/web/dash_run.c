@@ -1,11 +1,36 @@
 /*
- * dash_run.c — running the automated check from the web page or the API (dash.h).
+ * dash_run.c — running the automated check from the web page or the API, and finding the run
+ * a page or API path names (dash.h).
  */
 #include <stdio.h>
 
 #include "auditlog/auditlog.h"
 #include "rules/check.h"
+#include "web/app.h"
 #include "web/dash.h"
+
+int dash_run_visible(struct web_ctx *c, const char *arg, struct dash_run *out)
+{
+    if (!authz_allows(c->who, "check_run", AUTHZ_READ, NULL)) {
+        app_deny(c);
+        return 0;
+    }
+    long long id;
+    int found = 0;
+    struct mm_err err;
+    mm_err_clear(&err);
+    if (!app_parse_id(arg, &id)) {
+        app_not_found(c);
+        return 0;
+    }
+    if (dash_run_get(c->st, id, out, &found, &err)) {
+        app_internal(c, &err);
+        return 0;
+    }
+    if (!found)
+        app_not_found(c);
+    return found;
+}
 
 int dash_run_check(struct store *st, const struct audit_actor *actor, const char *today,
                    long long *id, size_t *nfindings, struct mm_err *err)

@@ -336,38 +336,13 @@ static void checks_post(struct web_ctx *c, char *const *args)
     app_redirect(c, loc);
 }
 
-static int parse_id(const char *s, long long *id)
-{
-    char *end;
-    if (!s || !*s || *s < '0' || *s > '9')
-        return 0;
-    *id = strtoll(s, &end, 10);
-    return *end == '\0' && *id > 0;
-}
-
 static void check_page(struct web_ctx *c, char *const *args)
 {
-    if (!authz_allows(c->who, "check_run", AUTHZ_READ, NULL)) {
-        app_deny(c);
-        return;
-    }
-    long long id;
     struct dash_run run;
-    int found = 0;
+    if (!dash_run_visible(c, args[0], &run))
+        return;
     struct mm_err err;
     mm_err_clear(&err);
-    if (!parse_id(args[0], &id)) {
-        app_not_found(c);
-        return;
-    }
-    if (dash_run_get(c->st, id, &run, &found, &err)) {
-        app_internal(c, &err);
-        return;
-    }
-    if (!found) {
-        app_not_found(c);
-        return;
-    }
     char title[64], path[48];
     snprintf(title, sizeof title, "点検 第 %lld 回", run.id);
     snprintf(path, sizeof path, "/checks/%lld", run.id);

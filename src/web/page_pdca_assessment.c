@@ -30,16 +30,6 @@ static const struct {
     " (SELECT label FROM network_domain WHERE code = a.target_id AND a.target_kind = 'network'),"  \
     " (SELECT name FROM system WHERE id = a.target_id AND a.target_kind = 'system'), a.target_id)"
 
-static int parse_id(const char *s, long long *id)
-{
-    char *end;
-    long long v = strtoll(s, &end, 10);
-    if (!*s || *end || v <= 0)
-        return 0;
-    *id = v;
-    return 1;
-}
-
 /* ---- the list of a 年度 ---- */
 
 static const struct pdca_col list_cols[] = {
@@ -216,7 +206,7 @@ static int load_head(struct web_ctx *c, const char *arg, enum authz_action actio
     struct mm_err err;
     mm_err_clear(&err);
     int found = 0;
-    if (!parse_id(arg, &h->id)) {
+    if (!app_parse_id(arg, &h->id)) {
         app_not_found(c);
         return 0;
     }
@@ -581,7 +571,7 @@ void pdca_assessment_evidence(struct web_ctx *c, char *const *args)
     mm_err_clear(&err);
     long long n = 0;
     struct store_stmt *s;
-    if (!parse_id(args[1], &eid)) {
+    if (!app_parse_id(args[1], &eid)) {
         app_not_found(c);
         return;
     }
@@ -654,7 +644,7 @@ void pdca_assessment_evidence_add(struct web_ctx *c, char *const *args)
     qs[qp.len] = 0;
     struct store_stmt *s;
     char role[32] = "";
-    if (parse_id(qs, &qid) &&
+    if (app_parse_id(qs, &qid) &&
         !store_prepare(c->st, "SELECT role FROM assessment_question WHERE id = ? AND assessment_id = ?",
                        &s, &err)) {
         store_bind_int(s, 1, qid);
