@@ -31,7 +31,7 @@ EMBED    := $(sort $(wildcard data/*/*.sql data/*/*.tsv data/catalog/*/*.tsv web
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps demo test check fuzz bench clean unit-tests
+.PHONY: all deps demo test check fuzz bench clean unit-tests print-pkgs
 all: $(BUILD)/mamori
 
 deps:
@@ -74,6 +74,10 @@ demo: deps
 test: deps
 	@$(MAKE) --no-print-directory $(BUILD)/mamori unit-tests
 	@tests/run.sh $(BUILD)
+
+# the pkg-config packages the library links with (bench/log.sh builds against libmamori.a)
+print-pkgs:
+	@echo $(PKGS)
 
 check: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 build-asan/mamori unit-tests

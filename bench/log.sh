@@ -6,7 +6,7 @@ set -eu
 build=${1:-build}
 entries=${2:-1000000}
 root=$(cd "$(dirname "$0")/.." && pwd)
-pkgs="sqlite3 libmicrohttpd jansson libsodium"
+pkgs=$(make -s -C "$root" --no-print-directory print-pkgs)
 [ -f "$root/$build/libmamori.a" ] || make -C "$root" --no-print-directory BUILD="$build" "$build/libmamori.a" >&2
 mkdir -p "$root/$build/bench"
 # shellcheck disable=SC2046
