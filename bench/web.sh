@@ -130,7 +130,7 @@ start_server() {
     for _ in 1 2 3; do
         port=
         for _ in $(seq 1 50); do
-            p=$((20000 + RANDOM % 20000))
+            p=$((20000 + RANDOM % 12000)) # below the ephemeral range (32768 up)
             if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
         done
         [ -n "$port" ] || return 1

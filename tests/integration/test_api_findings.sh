@@ -28,11 +28,7 @@ ISM=$(token ism E00005)
 ST=$(token staff E00017)
 check "three API tokens" test -n "$TK" -a -n "$ISM" -a -n "$ST"
 
-port=$(free_port) || not_ok "free port"
-base="http://127.0.0.1:$port"
-"$MAMORI" --db demo.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-pids+=($!)
-for _ in $(seq 1 100); do curl -s --max-time 1 -o /dev/null "$base/healthz" && break; sleep 0.1; done
+web_serve demo.db "the server starts" 1
 
 # --- authentication -------------------------------------------------------------------------
 for p in /api/v1/dashboard /api/v1/findings /api/v1/checks /api/v1/catalog/1; do

@@ -28,12 +28,7 @@ OT=$(token hina E00007)
 TK=$(token tk "$(q "SELECT person_id FROM role_assignment WHERE role = 'toukatsu' LIMIT 1")")
 check "four API tokens" test -n "$ST" -a -n "$ISM" -a -n "$OT" -a -n "$TK"
 
-port=$(free_port) || not_ok "free port"
-base="http://127.0.0.1:$port"
-"$MAMORI" --db demo.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-pids+=($!)
-spid=$!
-for _ in $(seq 1 100); do curl -s --max-time 1 -o /dev/null "$base/healthz" && break; sleep 0.1; done
+web_serve demo.db "the server starts" 1
 
 check "no token: 401" test "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/requests")" = 401
 

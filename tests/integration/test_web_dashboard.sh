@@ -30,11 +30,7 @@ staff_person=E00017
 same "the fixture's people: a 統括, an ism of a 課, a staff member without a role" \
     "$(q "SELECT COUNT(*) FROM role_assignment WHERE person_id = '$staff_person'")/$ism_dept" "0/ka0101"
 
-port=$(free_port) || not_ok "free port"
-base="http://127.0.0.1:$port"
-"$MAMORI" --db demo.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-pids+=($!)
-for _ in $(seq 1 100); do curl -s --max-time 1 -o /dev/null "$base/healthz" && break; sleep 0.1; done
+web_serve demo.db "the server starts" 1
 
 check "signed out, /dashboard is 303" test "$(req GET /dashboard x.html)" = 303
 same "… to /login" "$(location x.html)" /login

@@ -21,12 +21,7 @@ pw_m=$("$MAMORI" --db t.db user add yoko --person E00005 | sed -n 's/^初期パ�
 pw_o=$("$MAMORI" --db t.db user add hina --person E00007 | sed -n 's/^初期パスワード: //p')
 check "three users (staff, 課長, second staff)" test -n "$pw_s" -a -n "$pw_m" -a -n "$pw_o"
 
-port=$(free_port) || not_ok "free port"
-base="http://127.0.0.1:$port"
-"$MAMORI" --db t.db serve --listen "127.0.0.1:$port" >s.out 2>s.err &
-pids+=($!)
-spid=$!
-for _ in $(seq 1 100); do curl -s --max-time 1 -o /dev/null "$base/healthz" && break; sleep 0.1; done
+web_serve t.db "the server starts" 1
 
 S=(-H "Cookie: mamori_session=$(session takeshi "$pw_s")")
 M=(-H "Cookie: mamori_session=$(session yoko "$pw_m")")
