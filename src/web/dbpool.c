@@ -122,10 +122,10 @@ int web_db_acquire(const char *db_path, int write, struct store **out, struct mm
     struct kept *k = kept_get();
     struct stat sb;
     int have_file = stat(db_path, &sb) == 0;
-    if (k && have_file && k->path &&
-        (strcmp(k->path, db_path) != 0 || k->dev != sb.st_dev || k->ino != sb.st_ino) &&
-        !kept_busy(k))
-        kept_drop(k); /* another file, or the file was replaced (mamori restore) */
+    if (k && k->path && !kept_busy(k) &&
+        (!have_file || strcmp(k->path, db_path) != 0 || k->dev != sb.st_dev ||
+         k->ino != sb.st_ino))
+        kept_drop(k); /* gone, another file, or the file was replaced (mamori restore) */
     if (k && have_file && !k->path) {
         if (!(k->path = strdup(db_path)))
             return mm_err_set(err, MM_EINTERNAL, "メモリを確保できません");
