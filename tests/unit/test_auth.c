@@ -143,6 +143,19 @@ static void test_hash_verify(void **state)
     assert_string_not_equal(h, h2); /* salted */
 }
 
+static void stored_hash(struct store *st, const char *login_name, char *out, size_t size)
+{
+    struct store_stmt *s;
+    mm_err_clear(&err);
+    assert_int_equal(store_prepare(st, "SELECT password_hash FROM app_user WHERE login = ?", &s,
+                                   &err),
+                     MM_OK);
+    store_bind_text(s, 1, login_name);
+    assert_int_equal(store_step(s, &err), STORE_ROW);
+    snprintf(out, size, "%s", store_col_text(s, 0));
+    store_finalize(s);
+}
+
 /* The limits in use (19 MiB, 2 passes); a hash of an earlier version's limits (64 MiB) still
  * signs in and is replaced by one of today's limits, while a wrong password leaves it alone. */
 static void test_rehash_on_sign_in(void **state)
@@ -173,22 +186,12 @@ static void test_rehash_on_sign_in(void **state)
 
     assert_int_equal(login(st, "hanako", "Wrong-pass-123", NULL, T0 + 1).outcome, AUTH_DENIED);
     char now[crypto_pwhash_STRBYTES] = "";
-    assert_int_equal(store_prepare(st, "SELECT password_hash FROM app_user WHERE login = 'hanako'",
-                                   &s, &err),
-                     MM_OK);
-    assert_int_equal(store_step(s, &err), STORE_ROW);
-    snprintf(now, sizeof now, "%s", store_col_text(s, 0));
-    store_finalize(s);
+    stored_hash(st, "hanako", now, sizeof now);
     assert_string_equal(now, old);
 
     struct auth_login_result r = login(st, "hanako", pw, NULL, T0 + 2);
     assert_int_not_equal(r.outcome, AUTH_DENIED);
-    assert_int_equal(store_prepare(st, "SELECT password_hash FROM app_user WHERE login = 'hanako'",
-                                   &s, &err),
-                     MM_OK);
-    assert_int_equal(store_step(s, &err), STORE_ROW);
-    snprintf(now, sizeof now, "%s", store_col_text(s, 0));
-    store_finalize(s);
+    stored_hash(st, "hanako", now, sizeof now);
     assert_string_not_equal(now, old);
     assert_non_null(strstr(now, "$m=19456,t=2,p=1$"));
     assert_true(auth_password_verify(now, pw));
