@@ -165,7 +165,8 @@ static struct sq_kept *sq_kept_find(struct sq *q, const char *sql, size_t len, u
 {
     for (size_t i = 0; i < SQ_CACHE; i++) {
         struct sq_kept *k = &q->kept[i];
-        if (k->sql && !k->busy && k->hash == hash && k->len == len && memcmp(k->sql, sql, len) == 0) {
+        if (k->sql && !k->busy && k->hash == hash && k->len == len &&
+            memcmp(k->sql, sql, len) == 0) {
             k->busy = 1;
             k->used = ++q->tick;
             return k;
@@ -196,8 +197,8 @@ static struct sq_kept *sq_kept_add(struct sq *q, const char *sql, size_t len, ui
     memcpy(copy, sql, len + 1);
     sqlite3_finalize(slot->st);
     free(slot->sql);
-    *slot = (struct sq_kept){.sql = copy, .len = len, .hash = hash, .st = st, .busy = 1,
-                             .used = ++q->tick};
+    *slot = (struct sq_kept){
+        .sql = copy, .len = len, .hash = hash, .st = st, .busy = 1, .used = ++q->tick};
     return slot;
 }
 

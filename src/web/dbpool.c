@@ -107,8 +107,8 @@ void web_db_forget(void)
 static int open_mode(const char *db_path, int write, struct store **out, struct mm_err *err)
 {
     int rc = store_open(db_path, STORE_OPEN_READWRITE | STORE_OPEN_NOMIGRATE, out, err);
-    if (!rc && (rc = store_exec(*out, write ? "PRAGMA query_only=0" : "PRAGMA query_only=1",
-                                err))) {
+    if (!rc &&
+        (rc = store_exec(*out, write ? "PRAGMA query_only=0" : "PRAGMA query_only=1", err))) {
         store_close(*out);
         *out = NULL;
     }
@@ -123,8 +123,7 @@ int web_db_acquire(const char *db_path, int write, struct store **out, struct mm
     struct stat sb;
     int have_file = stat(db_path, &sb) == 0;
     if (k && k->path && !kept_busy(k) &&
-        (!have_file || strcmp(k->path, db_path) != 0 || k->dev != sb.st_dev ||
-         k->ino != sb.st_ino))
+        (!have_file || strcmp(k->path, db_path) != 0 || k->dev != sb.st_dev || k->ino != sb.st_ino))
         kept_drop(k); /* gone, another file, or the file was replaced (mamori restore) */
     if (k && have_file && !k->path) {
         if (!(k->path = strdup(db_path)))
@@ -227,8 +226,12 @@ int web_db_memo_put(struct store *st, enum web_memo which, const char *name, lon
     if (!slot)
         return 0;
     memo_clear(slot);
-    *slot = (struct memo){.which = (int)which, .value = value, .free_fn = free_fn,
-                          .version = version, .used = ++c->tick, .busy = 1};
+    *slot = (struct memo){.which = (int)which,
+                          .value = value,
+                          .free_fn = free_fn,
+                          .version = version,
+                          .used = ++c->tick,
+                          .busy = 1};
     snprintf(slot->key, sizeof slot->key, "%s", name ? name : "");
     return 1;
 }

@@ -222,8 +222,8 @@ static struct overview *overview_now(struct web_ctx *c, int *owned, struct mm_er
         overview_destroy(ov);
         return NULL;
     }
-    *owned = !web_db_memo_put(c->st, WEB_MEMO_OVERVIEW, NULL, ov->data_version, ov,
-                              overview_destroy);
+    *owned =
+        !web_db_memo_put(c->st, WEB_MEMO_OVERVIEW, NULL, ov->data_version, ov, overview_destroy);
     return ov;
 }
 
