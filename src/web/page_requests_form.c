@@ -456,78 +456,84 @@ void rq_post_new(struct web_ctx *c, char *const *args)
 
 /* ---- correcting after 差戻し ---- */
 
-/* The request when its requester may correct it (差戻し, or 審査中 with no decision yet). */
-static json_t *amendable(struct web_ctx *c, const char *arg)
+/* A request its requester corrects: the request, its kind, the form's address and title. */
+struct amend {
+    json_t *r;
+    struct approval_kind k;
+    char action[64], title[300];
+};
+
+/*
+ * Opens the request when its requester may correct it (差戻し): 1 with *a filled (release with
+ * amend_close); 0 with 403, 400 or the error of the kind answered.
+ */
+static int amend_open(struct web_ctx *c, const char *arg, struct amend *a)
 {
     json_t *r = rq_load_visible(c, rq_id(arg));
     if (!r)
-        return NULL;
+        return 0;
     if (!rq_is_requester(c, r) || !authz_allows(c->who, "request", AUTHZ_WRITE, NULL)) {
         json_decref(r);
         app_deny(c);
-        return NULL;
+        return 0;
     }
     if (strcmp(rq_js(r, "state"), "returned") != 0) {
         json_decref(r);
         app_bad_request(c, "差し戻された申請だけを直して再申請できます。");
-        return NULL;
+        return 0;
     }
-    return r;
+    if (load_kind(c, rq_js(r, "kind"), &a->k)) {
+        json_decref(r);
+        return 0;
+    }
+    a->r = r;
+    snprintf(a->action, sizeof a->action, "/requests/%s/amend", arg);
+    snprintf(a->title, sizeof a->title, "再申請: %s（申請 %s）", a->k.label, arg);
+    return 1;
+}
+
+static void amend_close(struct amend *a)
+{
+    approval_kind_free(&a->k);
+    json_decref(a->r);
 }
 
 void rq_page_amend(struct web_ctx *c, char *const *args)
 {
-    json_t *r = amendable(c, args[0]);
-    struct approval_kind k;
-    if (!r)
+    struct amend a;
+    if (!amend_open(c, args[0], &a))
         return;
-    if (load_kind(c, rq_js(r, "kind"), &k)) {
-        json_decref(r);
-        return;
-    }
     struct rq_values vs = {0};
     size_t i;
     json_t *v;
-    json_array_foreach(json_object_get(r, "values"), i, v)
+    json_array_foreach(json_object_get(a.r, "values"), i, v)
     {
-        for (size_t j = 0; j < k.nfields; j++)
-            if (strcmp(k.fields[j].code, rq_js(v, "field")) == 0)
-                rq_values_add(&vs, k.fields[j].code, rq_js(v, "value"));
+        for (size_t j = 0; j < a.k.nfields; j++)
+            if (strcmp(a.k.fields[j].code, rq_js(v, "field")) == 0)
+                rq_values_add(&vs, a.k.fields[j].code, rq_js(v, "value"));
     }
-    char action[64], title[300];
-    snprintf(action, sizeof action, "/requests/%s/amend", args[0]);
-    snprintf(title, sizeof title, "再申請: %s（申請 %s）", k.label, args[0]);
-    struct form_state fs = {.values = &vs, .action = action, .amend = 1};
-    show_form(c, &k, &fs, title);
+    struct form_state fs = {.values = &vs, .action = a.action, .amend = 1};
+    show_form(c, &a.k, &fs, a.title);
     rq_values_free(&vs);
-    approval_kind_free(&k);
-    json_decref(r);
+    amend_close(&a);
 }
 
 void rq_post_amend(struct web_ctx *c, char *const *args)
 {
-    json_t *r = amendable(c, args[0]);
-    struct approval_kind k;
-    if (!r)
+    struct amend a;
+    if (!amend_open(c, args[0], &a))
         return;
-    if (load_kind(c, rq_js(r, "kind"), &k)) {
-        json_decref(r);
-        return;
-    }
     struct rq_values vs = {0};
-    form_values(c, &k, &vs);
+    form_values(c, &a.k, &vs);
     struct mm_problems problems = {0};
     struct mm_err err;
     mm_err_clear(&err);
-    char action[64], title[300];
-    snprintf(action, sizeof action, "/requests/%s/amend", args[0]);
-    snprintf(title, sizeof title, "再申請: %s（申請 %s）", k.label, args[0]);
     int rc = approval_amend(c->st, &c->actor, rq_id(args[0]), c->person_id, vs.v, vs.n, c->today,
                             &problems, &err);
     if (rc) {
-        struct form_state fs = {.values = &vs, .problems = &problems, .action = action,
+        struct form_state fs = {.values = &vs, .problems = &problems, .action = a.action,
                                 .amend = 1};
-        refile(c, &k, &fs, rc, &err, title);
+        refile(c, &a.k, &fs, rc, &err, a.title);
     } else {
         char loc[64];
         snprintf(loc, sizeof loc, "/requests/%s?done=amended", args[0]);
@@ -535,6 +541,5 @@ void rq_post_amend(struct web_ctx *c, char *const *args)
     }
     mm_problems_free(&problems);
     rq_values_free(&vs);
-    approval_kind_free(&k);
-    json_decref(r);
+    amend_close(&a);
 }
