@@ -297,6 +297,26 @@ static void step_form(struct web_ctx *c, const char *plan, const struct step *st
     html_raw(sb, "<button type=\"submit\">記録する</button></form></details>\n");
 }
 
+/*
+ * A heading and a one-field GET form back to the plan's page (`field_html` is fixed markup: the
+ * label text and its input named `name`); 1 with the value asked, in out[size], when the query
+ * carries a non-empty one.
+ */
+static int ask_form(struct web_ctx *c, const char *plan, const char *heading,
+                    const char *field_html, const char *button, const char *name, char *out,
+                    size_t size)
+{
+    struct strbuf path = STRBUF_INIT;
+    plan_path(&path, plan);
+    html_f(APP_SB(c), "<h2>%s</h2>\n<form method=\"get\" action=\"%s\" class=\"filters\">",
+           heading, path.buf);
+    html_raw(APP_SB(c), "<label>");
+    html_raw(APP_SB(c), field_html);
+    html_f(APP_SB(c), "</label> <button type=\"submit\">%s</button></form>\n", button);
+    strbuf_release(&path);
+    return app_query(c, name, out, size) && out[0];
+}
+
 static int conflict_row(void *ctx, const char *kind, const char *target, const char *reason)
 {
     html_f(APP_SB((struct web_ctx *)ctx), "<li>%s %s: %s</li>\n", kind, target, reason);
@@ -308,13 +328,8 @@ static int independence_html(struct web_ctx *c, const char *plan, struct mm_err 
 {
     struct strbuf *sb = APP_SB(c);
     char person[128];
-    struct strbuf path = STRBUF_INIT;
-    plan_path(&path, plan);
-    html_f(sb, "<h2>独立性の確認</h2>\n<form method=\"get\" action=\"%s\" "
-               "class=\"filters\"><label>職員ID <input name=\"candidate\"></label> "
-               "<button type=\"submit\">確かめる</button></form>\n", path.buf);
-    strbuf_release(&path);
-    if (!app_query(c, "candidate", person, sizeof person) || !person[0])
+    if (!ask_form(c, plan, "独立性の確認", "職員ID <input name=\"candidate\">", "確かめる",
+                  "candidate", person, sizeof person))
         return 0;
     int n = 0;
     html_f(sb, "<ul class=\"problems\" aria-label=\"%sの独立性\">\n", person);
@@ -347,13 +362,9 @@ static int similar_html(struct web_ctx *c, const char *plan, struct mm_err *err)
 {
     struct strbuf *sb = APP_SB(c);
     char v[24];
-    struct strbuf path = STRBUF_INIT;
-    plan_path(&path, plan);
-    html_f(sb, "<h2>他の部署でも同じ指摘を探す</h2>\n<form method=\"get\" action=\"%s\" "
-               "class=\"filters\"><label>指摘の番号 <input name=\"similar\" inputmode=\"numeric\">"
-               "</label> <button type=\"submit\">探す</button></form>\n", path.buf);
-    strbuf_release(&path);
-    if (!app_query(c, "similar", v, sizeof v) || !v[0])
+    if (!ask_form(c, plan, "他の部署でも同じ指摘を探す",
+                  "指摘の番号 <input name=\"similar\" inputmode=\"numeric\">", "探す", "similar",
+                  v, sizeof v))
         return 0;
     char *end;
     long long id = strtoll(v, &end, 10);
